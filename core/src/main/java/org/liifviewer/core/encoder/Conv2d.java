@@ -1,0 +1,33 @@
+package org.liifviewer.core.encoder;
+
+import org.liifviewer.core.model.ModelFormatException;
+import org.liifviewer.core.model.Tensor;
+import org.liifviewer.core.model.Weights;
+import org.nd4j.enums.WeightsFormat;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** A square convolution with bias, stride 1 and zero padding that keeps the size (PyTorch {@code padding=k//2}). */
+final class Conv2d {
+
+    private final INDArray weight;
+    private final INDArray bias;
+    private final Conv2DConfig config;
+
+    /** Reads {@code <name>.weight} (out, in, k, k) and {@code <name>.bias} (out). */
+    Conv2d(Weights w, String name, int in, int out, int k) throws ModelFormatException {
+        Tensor wt = w.get(name + ".weight", out, in, k, k);
+        Tensor bt = w.get(name + ".bias", out);
+        this.weight = Nd4j.create(wt.data(), new long[] {out, in, k, k}, 'c');
+        this.bias = Nd4j.create(bt.data(), new long[] {out}, 'c');
+        this.config = Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1).pH(k / 2).pW(k / 2).dH(1).dW(1)
+                .paddingMode(PaddingMode.VALID).dataFormat("NCHW").weightsFormat(WeightsFormat.OIYX).build();
+    }
+
+    /** Applies the convolution to an (N, in, H, W) batch. */
+    INDArray apply(INDArray x) {
+        return Nd4j.cnn().conv2d(x, weight, bias, config);
+    }
+}

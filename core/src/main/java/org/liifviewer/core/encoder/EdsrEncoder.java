@@ -1,0 +1,47 @@
+package org.liifviewer.core.encoder;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.liifviewer.core.model.EncoderSpec;
+import org.liifviewer.core.model.ModelFormatException;
+import org.liifviewer.core.model.Weights;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * EDSR without up-sampler: head conv, residual blocks (conv, ReLU, conv, times res_scale, plus input), a body
+ * conv, and the global skip from the head output. The mean-shift layers are not applied (as in the official code).
+ */
+final class EdsrEncoder extends NetworkEncoder {
+
+    private final Conv2d head;
+    private final List<Conv2d[]> blocks = new ArrayList<>();
+    private final Conv2d tail;
+    private final float resScale;
+
+    EdsrEncoder(EncoderSpec.Edsr spec, Weights w) throws ModelFormatException {
+        super(spec.receptiveRadius());
+        int f = spec.nFeats();
+        head = new Conv2d(w, "encoder.head.0", 3, f, 3);
+        for (int i = 0; i < spec.nResblocks(); i++) {
+            String p = "encoder.body." + i + ".body.";
+            blocks.add(new Conv2d[] {new Conv2d(w, p + "0", f, f, 3), new Conv2d(w, p + "2", f, f, 3)});
+        }
+        tail = new Conv2d(w, "encoder.body." + spec.nResblocks(), f, f, 3);
+        resScale = spec.resScale();
+    }
+
+    @Override
+    INDArray forward(INDArray x) {
+        INDArray h = head.apply(x);
+        INDArray res = h;
+        for (Conv2d[] block : blocks) {
+            INDArray r = block[1].apply(Transforms.relu(block[0].apply(res), false));
+            if (resScale != 1f) {
+                r.muli(resScale);
+            }
+            res = r.addi(res);
+        }
+        return tail.apply(res).addi(h);
+    }
+}

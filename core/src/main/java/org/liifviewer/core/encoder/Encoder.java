@@ -1,0 +1,14 @@
+package org.liifviewer.core.encoder;
+
+import org.liifviewer.core.image.FloatImage;
+import org.liifviewer.core.liif.FeatureMap;
+
+/** Turns an RGB image into a LIIF feature map of the same height and width. */
+public interface Encoder {
+
+    /** Encodes an RGB image with values in [0, 1] (normalised to [-1, 1] inside, as the official code does). */
+    FeatureMap encode(FloatImage rgb);
+
+    /** Input pixels beyond a region's border that influence its features: the receptive-field radius. */
+    int receptiveRadius();
+}
