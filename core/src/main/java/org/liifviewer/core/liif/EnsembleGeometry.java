@@ -71,6 +71,23 @@ public final class EnsembleGeometry {
         computeWeights(count);
     }
 
+    /**
+     * Blends the members' predictions ({@code pred[(k * capacity + q) * dim + c]}) into {@code out[q * dim + c]}
+     * with the ensemble weights, accumulating members in the official order.
+     */
+    public void blend(float[] pred, int dim, int count, float[] out) {
+        java.util.Arrays.fill(out, 0, count * dim, 0f);
+        for (int k = 0; k < members; k++) {
+            for (int q = 0; q < count; q++) {
+                float w = weight[k * capacity + q];
+                int src = (k * capacity + q) * dim;
+                for (int c = 0; c < dim; c++) {
+                    out[q * dim + c] += pred[src + c] * w;
+                }
+            }
+        }
+    }
+
     private void computeWeights(int count) {
         if (!ensemble) {
             java.util.Arrays.fill(weight, 0, count, 1f);

@@ -3,8 +3,16 @@ package org.liifviewer.core.liif;
 /** Decodes LIIF queries against a feature map into raw model outputs (normalised RGB, unclamped). */
 public interface QueryDecoder {
 
-    /**
-     * Writes {@code queries.count() * outDim} raw outputs into {@code out}, query-major ((q, channel)).
-     */
-    void decode(FeatureMap features, Queries queries, float[] out);
+    /** Does the per-feature-map work once (e.g. projections of the latent codes) for many later queries. */
+    PreparedFeatures prepare(FeatureMap features);
+
+    /** A feature map ready for queries; safe to query from several threads. */
+    interface PreparedFeatures {
+
+        /** Writes {@code queries.count() * outDim} raw outputs into {@code out}, query-major ((q, channel)). */
+        void decode(Queries queries, float[] out);
+
+        /** Approximate memory held by the prepared data, in bytes. */
+        long bytes();
+    }
 }

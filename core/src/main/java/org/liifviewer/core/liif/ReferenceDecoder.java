@@ -20,7 +20,21 @@ public final class ReferenceDecoder implements QueryDecoder {
     }
 
     @Override
-    public void decode(FeatureMap features, Queries queries, float[] out) {
+    public PreparedFeatures prepare(FeatureMap features) {
+        return new PreparedFeatures() {
+            @Override
+            public void decode(Queries queries, float[] out) {
+                ReferenceDecoder.this.decode(features, queries, out);
+            }
+
+            @Override
+            public long bytes() {
+                return 4L * features.data().length;
+            }
+        };
+    }
+
+    private void decode(FeatureMap features, Queries queries, float[] out) {
         int count = queries.count();
         EnsembleGeometry geo = new EnsembleGeometry(spec.localEnsemble(), count);
         geo.compute(queries.coordY(), queries.coordX(), count, features.height(), features.width());
@@ -42,16 +56,6 @@ public final class ReferenceDecoder implements QueryDecoder {
         }
         INDArray pred = mlp.forward(Nd4j.create(input, new long[] {rows, inDim}, 'c'));
         float[] p = pred.data().asFloat();
-        int outDim = spec.outDim();
-        java.util.Arrays.fill(out, 0, count * outDim, 0f);
-        for (int k = 0; k < geo.members(); k++) {
-            for (int q = 0; q < count; q++) {
-                float w = geo.weight[k * count + q];
-                int src = (k * count + q) * outDim;
-                for (int c = 0; c < outDim; c++) {
-                    out[q * outDim + c] += p[src + c] * w;
-                }
-            }
-        }
+        geo.blend(p, spec.outDim(), count, out);
     }
 }

@@ -47,9 +47,12 @@ class SmallGoldenTest {
             queries.cellY()[i] = cells[2 * i];
             queries.cellX()[i] = cells[2 * i + 1];
         }
-        float[] pred = new float[q * 3];
-        new ReferenceDecoder(spec, new Mlp(spec, weights)).decode(feat, queries, pred);
-        assertMaxAbs(data.floats(set + "_pred"), pred, 1e-5, variant + " " + set);
+        Mlp mlp = new Mlp(spec, weights);
+        for (QueryDecoder decoder : new QueryDecoder[] {new ReferenceDecoder(spec, mlp), new SplitDecoder(spec, mlp, 97)}) {
+            float[] pred = new float[q * 3];
+            decoder.prepare(feat).decode(queries, pred);
+            assertMaxAbs(data.floats(set + "_pred"), pred, 1e-5, variant + " " + set + " " + decoder.getClass().getSimpleName());
+        }
     }
 
     static void assertMaxAbs(float[] expected, float[] actual, double tol, String what) {

@@ -1,0 +1,184 @@
+package org.liifviewer.core.liif;
+
+import java.nio.FloatBuffer;
+import org.liifviewer.core.model.LiifSpec;
+import org.nd4j.enums.WeightsFormat;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The fast exact LIIF decoder. The first MLP layer is linear in {@code [z, rel_coord, rel_cell]}, so its
+ * latent part {@code W1·z + b1} is computed once per feature pixel (with feature unfolding it is a 3x3
+ * convolution of the feature map); each query member then adds only its four coordinate columns, and the
+ * remaining layers run as large GEMMs into reused buffers. Equal to {@link ReferenceDecoder} up to float
+ * rounding.
+ */
+public final class SplitDecoder implements QueryDecoder {
+
+    /** Queries per GEMM batch: large enough to amortise per-op overhead, small enough for the cache. */
+    public static final int DEFAULT_CHUNK = 16384;
+
+    private final LiifSpec spec;
+    private final Mlp mlp;
+    private final int chunk;
+    private final int width;
+    private final INDArray kernel;
+    private final INDArray bias;
+    private final Conv2DConfig conv;
+    private final float[] colRelY;
+    private final float[] colRelX;
+    private final float[] colCellY;
+    private final float[] colCellX;
+    private final boolean firstIsHidden;
+    private final ThreadLocal<Scratch> scratch;
+
+    public SplitDecoder(LiifSpec spec, Mlp mlp) {
+        this(spec, mlp, DEFAULT_CHUNK);
+    }
+
+    public SplitDecoder(LiifSpec spec, Mlp mlp, int chunk) {
+        this.spec = spec;
+        this.mlp = mlp;
+        this.chunk = chunk;
+        INDArray w1 = mlp.weight(0);                        // (in, out)
+        this.width = (int) w1.size(1);
+        int channels = spec.encoder().outChannels();
+        int k = spec.featUnfold() ? 3 : 1;
+        int latent = spec.latentDim();
+        this.kernel = w1.get(NDArrayIndex.interval(0, latent), NDArrayIndex.all()).transpose()
+                .dup('c').reshape('c', width, channels, k, k);
+        this.bias = mlp.bias(0).reshape(width).dup();
+        this.conv = Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1).pH(k / 2).pW(k / 2).dH(1).dW(1)
+                .paddingMode(PaddingMode.VALID).dataFormat("NCHW").weightsFormat(WeightsFormat.OIYX).build();
+        this.colRelY = w1.getRow(latent).toFloatVector();
+        this.colRelX = w1.getRow(latent + 1).toFloatVector();
+        this.colCellY = spec.cellDecode() ? w1.getRow(latent + 2).toFloatVector() : new float[width];
+        this.colCellX = spec.cellDecode() ? w1.getRow(latent + 3).toFloatVector() : new float[width];
+        this.firstIsHidden = mlp.layers() > 1;
+        this.scratch = ThreadLocal.withInitial(Scratch::new);
+    }
+
+    @Override
+    public PreparedFeatures prepare(FeatureMap f) {
+        INDArray feat = Nd4j.create(f.data(), new long[] {1, f.channels(), f.height(), f.width()}, 'c');
+        INDArray projected = Nd4j.cnn().conv2d(feat, kernel, bias, conv);     // (1, width, H, W)
+        float[] perPixel = projected.permute(0, 2, 3, 1).dup('c').data().asFloat();
+        return new Projected(perPixel, f.height(), f.width());
+    }
+
+    /** Per-pixel first-layer projections {@code W1·z + b1}, pixel-major. */
+    private final class Projected implements PreparedFeatures {
+        private final float[] proj;
+        private final int h;
+        private final int w;
+
+        Projected(float[] proj, int h, int w) {
+            this.proj = proj;
+            this.h = h;
+            this.w = w;
+        }
+
+        @Override
+        public long bytes() {
+            return 4L * proj.length;
+        }
+
+        @Override
+        public void decode(Queries queries, float[] out) {
+            Scratch s = scratch.get();
+            int outDim = spec.outDim();
+            float[] chunkOut = s.out;
+            for (int start = 0; start < queries.count(); start += chunk) {
+                int n = Math.min(chunk, queries.count() - start);
+                decodeChunk(s, queries, start, n);
+                System.arraycopy(chunkOut, 0, out, start * outDim, n * outDim);
+            }
+        }
+
+        private void decodeChunk(Scratch s, Queries queries, int start, int n) {
+            EnsembleGeometry geo = s.geo;
+            System.arraycopy(queries.coordY(), start, s.coordY, 0, n);
+            System.arraycopy(queries.coordX(), start, s.coordX, 0, n);
+            geo.compute(s.coordY, s.coordX, n, h, w);
+            float[] h1 = s.hidden;
+            int members = geo.members();
+            for (int k = 0; k < members; k++) {
+                for (int q = 0; q < n; q++) {
+                    int g = k * chunk + q;
+                    float cy = queries.cellY()[start + q] * (float) h;
+                    float cx = queries.cellX()[start + q] * (float) w;
+                    firstLayer(proj, geo.index[g] * width, geo.relY[g], geo.relX[g], cy, cx, h1, (k * n + q) * width);
+                }
+            }
+            int rows = members * n;
+            INDArray x = s.input.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
+            FloatBuffer buf = s.input.data().asNioFloat();
+            buf.position(0);
+            buf.put(h1, 0, rows * width);
+            INDArray pred = s.runLayers(x, rows);
+            float[] p = s.pred;
+            pred.data().asNioFloat().get(p, 0, rows * spec.outDim());
+            blend(geo, p, n, s.out);
+        }
+
+        private void blend(EnsembleGeometry geo, float[] pred, int n, float[] out) {
+            int dim = spec.outDim();
+            java.util.Arrays.fill(out, 0, n * dim, 0f);
+            for (int k = 0; k < geo.members(); k++) {
+                for (int q = 0; q < n; q++) {
+                    float wk = geo.weight[k * chunk + q];
+                    int src = (k * n + q) * dim;
+                    for (int c = 0; c < dim; c++) {
+                        out[q * dim + c] += pred[src + c] * wk;
+                    }
+                }
+            }
+        }
+    }
+
+    private void firstLayer(float[] proj, int base, float ry, float rx, float cy, float cx, float[] dst, int o) {
+        for (int j = 0; j < width; j++) {
+            float v = proj[base + j] + ry * colRelY[j] + rx * colRelX[j] + cy * colCellY[j] + cx * colCellX[j];
+            dst[o + j] = v > 0f || !firstIsHidden ? v : 0f;
+        }
+    }
+
+    /** Buffers of one decoding thread, reused across chunks. */
+    private final class Scratch {
+        final EnsembleGeometry geo = new EnsembleGeometry(spec.localEnsemble(), chunk);
+        final float[] coordY = new float[chunk];
+        final float[] coordX = new float[chunk];
+        final int rowsMax = geo.members() * chunk;
+        final float[] hidden = new float[rowsMax * width];
+        final float[] pred = new float[rowsMax * spec.outDim()];
+        final float[] out = new float[chunk * spec.outDim()];
+        final INDArray input = Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT, rowsMax, width);
+        final INDArray[] layerOut = new INDArray[mlp.layers()];
+
+        Scratch() {
+            for (int i = 1; i < mlp.layers(); i++) {
+                layerOut[i] = Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT,
+                        rowsMax, mlp.weight(i).size(1));
+            }
+        }
+
+        /** Layers 2..L on the ReLU'd first-layer activations {@code x} (rows x width); returns (rows, outDim). */
+        INDArray runLayers(INDArray x, int rows) {
+            INDArray h = x;
+            for (int i = 1; i < mlp.layers(); i++) {
+                INDArray o = layerOut[i].get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
+                Nd4j.gemm(h, mlp.weight(i), o, false, false, 1.0, 0.0);
+                o.addiRowVector(mlp.bias(i));
+                if (i < mlp.layers() - 1) {
+                    Transforms.relu(o, false);
+                }
+                h = o;
+            }
+            return h;
+        }
+    }
+}
