@@ -1,0 +1,27 @@
+package org.liifviewer.app.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.liifviewer.core.model.LiifModelFile;
+import org.liifviewer.core.model.io.ModelFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code liif info}: what a model file contains. */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Print a model's architecture and parameter count.")
+final class InfoCommand implements Callable<Integer> {
+
+    @Option(names = "--model", paramLabel = "FILE", required = true, description = "model file (.safetensors or .pth)")
+    Path model;
+
+    @Override
+    public Integer call() throws Exception {
+        LiifModelFile file = ModelFiles.load(model);
+        System.out.println("model:        " + model);
+        System.out.println("architecture: " + file.spec().describe());
+        System.out.printf("parameters:   %,d (%d tensors)%n", file.weights().parameterCount(), file.weights().names().size());
+        file.metadata().forEach((k, v) -> System.out.println(k + ": " + v));
+        return 0;
+    }
+}

@@ -1,0 +1,31 @@
+package org.liifviewer.app.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code liif} command line: one entry point for viewing, upscaling, training, evaluating and benchmarking. */
+@Command(name = "liif", mixinStandardHelpOptions = true, version = "LIIF Viewer 0.1.0",
+        description = "Continuous-zoom image viewer and super-resolution with LIIF (Local Implicit Image Function).",
+        subcommands = {ViewCommand.class, UpscaleCommand.class, BicubicCommand.class, InfoCommand.class,
+                CommandLine.HelpCommand.class})
+public final class LiifCli implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(System.err);
+        return 2;
+    }
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit status (0 on success). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new LiifCli());
+        cli.setExecutionExceptionHandler(new UserErrorHandler());
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,27 @@
+package org.liifviewer.app.cli;
+
+import java.nio.file.Path;
+import org.liifviewer.core.image.FloatImage;
+import org.liifviewer.core.liif.LiifModel;
+import org.liifviewer.core.model.LiifModelFile;
+import org.liifviewer.core.model.io.ModelFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code liif upscale}: renders an image's LIIF representation at another size. */
+@Command(name = "upscale", mixinStandardHelpOptions = true,
+        description = {"Render IN with a LIIF model at a new size and write it as an 8-bit PNG (rounded).",
+                "The cell decoding, feature unfolding and local ensemble follow the model file."})
+final class UpscaleCommand extends ResizeCommand {
+
+    @Option(names = "--model", paramLabel = "FILE", required = true,
+            description = "model file: ours (.safetensors) or an official LIIF checkpoint (.pth)")
+    Path model;
+
+    @Override
+    FloatImage resize(FloatImage rgb, int outH, int outW) throws Exception {
+        LiifModelFile file = ModelFiles.load(model);
+        LiifModel liif = new LiifModel(file.spec(), file.weights());
+        return liif.encode(rgb).render(outH, outW, new ConsoleProgress("decoding"));
+    }
+}
