@@ -72,7 +72,7 @@ public final class EnsembleGeometry {
     }
 
     /**
-     * Blends the members' predictions ({@code pred[(k * capacity + q) * dim + c]}) into {@code out[q * dim + c]}
+     * Blends the members' predictions ({@code pred[(k * count + q) * dim + c]}) into {@code out[q * dim + c]}
      * with the ensemble weights, accumulating members in the official order.
      */
     public void blend(float[] pred, int dim, int count, float[] out) {
@@ -80,7 +80,7 @@ public final class EnsembleGeometry {
         for (int k = 0; k < members; k++) {
             for (int q = 0; q < count; q++) {
                 float w = weight[k * capacity + q];
-                int src = (k * capacity + q) * dim;
+                int src = (k * count + q) * dim;
                 for (int c = 0; c < dim; c++) {
                     out[q * dim + c] += pred[src + c] * w;
                 }

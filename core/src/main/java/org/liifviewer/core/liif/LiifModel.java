@@ -7,18 +7,36 @@ import org.liifviewer.core.model.LiifSpec;
 import org.liifviewer.core.model.ModelFormatException;
 import org.liifviewer.core.model.Weights;
 import org.liifviewer.core.render.LiifImage;
+import org.liifviewer.core.render.TileCache;
+import org.liifviewer.core.render.TiledProjections;
 
-/** A loaded LIIF model: its encoder and its (fast, exact) decoder. Thread-safe for rendering. */
+/**
+ * A loaded LIIF model: its encoder and its fast exact decoder. Images are encoded lazily, tile by tile, into a
+ * memory-bounded cache shared by all images of this model. Thread-safe for rendering.
+ */
 public final class LiifModel {
+
+    /** Feature tile side (input pixels) of lazy encoding. */
+    public static final int DEFAULT_TILE = 128;
+    /** Default memory budget of the tile cache: {@code -Dliif.tileCacheMB}, else 1 GiB. */
+    public static final long DEFAULT_CACHE_BYTES = Long.getLong("liif.tileCacheMB", 1024) << 20;
 
     private final LiifSpec spec;
     private final Encoder encoder;
-    private final QueryDecoder decoder;
+    private final SplitDecoder decoder;
+    private final TileCache cache;
+    private final int tile;
 
     public LiifModel(LiifSpec spec, Weights weights) throws ModelFormatException {
+        this(spec, weights, DEFAULT_TILE, new TileCache(DEFAULT_CACHE_BYTES));
+    }
+
+    public LiifModel(LiifSpec spec, Weights weights, int tile, TileCache cache) throws ModelFormatException {
         this.spec = spec;
         this.encoder = Encoders.create(spec.encoder(), weights);
         this.decoder = new SplitDecoder(spec, new Mlp(spec, weights));
+        this.tile = tile;
+        this.cache = cache;
     }
 
     public LiifSpec spec() {
@@ -29,13 +47,20 @@ public final class LiifModel {
         return encoder;
     }
 
-    public QueryDecoder decoder() {
+    public SplitDecoder decoder() {
         return decoder;
     }
 
-    /** Encodes an RGB image (values in [0, 1]) into its continuous representation. */
+    public TileCache cache() {
+        return cache;
+    }
+
+    /**
+     * The continuous representation of an RGB image (values in [0, 1]). Nothing is computed yet: feature
+     * tiles are encoded when a render first needs them.
+     */
     public LiifImage encode(FloatImage rgb) {
-        FeatureMap features = encoder.encode(rgb);
-        return new LiifImage(decoder.prepare(features), rgb.height(), rgb.width());
+        TiledProjections projections = new TiledProjections(encoder, decoder, rgb, tile, cache);
+        return new LiifImage(decoder.prepare(projections), rgb.height(), rgb.width());
     }
 }

@@ -11,8 +11,5 @@ public interface QueryDecoder {
 
         /** Writes {@code queries.count() * outDim} raw outputs into {@code out}, query-major ((q, channel)). */
         void decode(Queries queries, float[] out);
-
-        /** Approximate memory held by the prepared data, in bytes. */
-        long bytes();
     }
 }

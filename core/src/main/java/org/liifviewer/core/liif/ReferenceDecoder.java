@@ -21,17 +21,7 @@ public final class ReferenceDecoder implements QueryDecoder {
 
     @Override
     public PreparedFeatures prepare(FeatureMap features) {
-        return new PreparedFeatures() {
-            @Override
-            public void decode(Queries queries, float[] out) {
-                ReferenceDecoder.this.decode(features, queries, out);
-            }
-
-            @Override
-            public long bytes() {
-                return 4L * features.data().length;
-            }
-        };
+        return (queries, out) -> decode(features, queries, out);
     }
 
     private void decode(FeatureMap features, Queries queries, float[] out) {

@@ -62,29 +62,41 @@ public final class SplitDecoder implements QueryDecoder {
         this.scratch = ThreadLocal.withInitial(Scratch::new);
     }
 
-    @Override
-    public PreparedFeatures prepare(FeatureMap f) {
-        INDArray feat = Nd4j.create(f.data(), new long[] {1, f.channels(), f.height(), f.width()}, 'c');
-        INDArray projected = Nd4j.cnn().conv2d(feat, kernel, bias, conv);     // (1, width, H, W)
-        float[] perPixel = projected.permute(0, 2, 3, 1).dup('c').data().asFloat();
-        return new Projected(perPixel, f.height(), f.width());
+    /** Width of the first layer: the length of each latent code's projection vector. */
+    public int projectionWidth() {
+        return width;
     }
 
-    /** Per-pixel first-layer projections {@code W1·z + b1}, pixel-major. */
+    /**
+     * The first-layer projections {@code W1·z + b1} of every feature pixel, pixel-major
+     * ({@code [(y * w + x) * projectionWidth() + j]}); zero padding at the map's border as in unfolding.
+     */
+    public float[] project(FeatureMap f) {
+        INDArray feat = Nd4j.create(f.data(), new long[] {1, f.channels(), f.height(), f.width()}, 'c');
+        INDArray projected = Nd4j.cnn().conv2d(feat, kernel, bias, conv);     // (1, width, H, W)
+        return projected.permute(0, 2, 3, 1).dup('c').data().asFloat();
+    }
+
+    @Override
+    public PreparedFeatures prepare(FeatureMap f) {
+        return prepare(Projections.whole(project(f), f.height(), f.width(), width));
+    }
+
+    /** Queries against projections that may be computed lazily, tile by tile. */
+    public PreparedFeatures prepare(Projections projections) {
+        return new Projected(projections);
+    }
+
+    /** Decoding on top of per-pixel first-layer projections. */
     private final class Projected implements PreparedFeatures {
-        private final float[] proj;
+        private final Projections proj;
         private final int h;
         private final int w;
 
-        Projected(float[] proj, int h, int w) {
+        Projected(Projections proj) {
             this.proj = proj;
-            this.h = h;
-            this.w = w;
-        }
-
-        @Override
-        public long bytes() {
-            return 4L * proj.length;
+            this.h = proj.height();
+            this.w = proj.width();
         }
 
         @Override
@@ -106,12 +118,16 @@ public final class SplitDecoder implements QueryDecoder {
             geo.compute(s.coordY, s.coordX, n, h, w);
             float[] h1 = s.hidden;
             int members = geo.members();
+            Projections.View view = viewOf(geo, members, n);
             for (int k = 0; k < members; k++) {
                 for (int q = 0; q < n; q++) {
                     int g = k * chunk + q;
+                    int iy = geo.index[g] / w;
+                    int ix = geo.index[g] - iy * w;
                     float cy = queries.cellY()[start + q] * (float) h;
                     float cx = queries.cellX()[start + q] * (float) w;
-                    firstLayer(proj, geo.index[g] * width, geo.relY[g], geo.relX[g], cy, cx, h1, (k * n + q) * width);
+                    firstLayer(view.array(iy, ix), view.offset(iy, ix), geo.relY[g], geo.relX[g], cy, cx,
+                            h1, (k * n + q) * width);
                 }
             }
             int rows = members * n;
@@ -122,21 +138,27 @@ public final class SplitDecoder implements QueryDecoder {
             INDArray pred = s.runLayers(x, rows);
             float[] p = s.pred;
             pred.data().asNioFloat().get(p, 0, rows * spec.outDim());
-            blend(geo, p, n, s.out);
+            geo.blend(p, spec.outDim(), n, s.out);
         }
 
-        private void blend(EnsembleGeometry geo, float[] pred, int n, float[] out) {
-            int dim = spec.outDim();
-            java.util.Arrays.fill(out, 0, n * dim, 0f);
-            for (int k = 0; k < geo.members(); k++) {
+        /** The projections covering every feature pixel this chunk reads. */
+        private Projections.View viewOf(EnsembleGeometry geo, int members, int n) {
+            int y0 = Integer.MAX_VALUE;
+            int x0 = Integer.MAX_VALUE;
+            int y1 = -1;
+            int x1 = -1;
+            for (int k = 0; k < members; k++) {
                 for (int q = 0; q < n; q++) {
-                    float wk = geo.weight[k * chunk + q];
-                    int src = (k * n + q) * dim;
-                    for (int c = 0; c < dim; c++) {
-                        out[q * dim + c] += pred[src + c] * wk;
-                    }
+                    int i = geo.index[k * chunk + q];
+                    int iy = i / w;
+                    int ix = i - iy * w;
+                    y0 = Math.min(y0, iy);
+                    y1 = Math.max(y1, iy);
+                    x0 = Math.min(x0, ix);
+                    x1 = Math.max(x1, ix);
                 }
             }
+            return proj.view(y0, x0, y1, x1);
         }
     }
 

@@ -1,0 +1,61 @@
+package org.liifviewer.core.liif;
+
+/**
+ * The first-layer projections {@code W1·z + b1} of every latent code of an image (one vector of the MLP's
+ * first width per feature pixel), held whole or in tiles that are computed on demand.
+ */
+public interface Projections {
+
+    /** Feature rows of the whole image. */
+    int height();
+
+    /** Feature columns of the whole image. */
+    int width();
+
+    /**
+     * Makes the projections of feature rows {@code y0..y1} and columns {@code x0..x1} (inclusive) available,
+     * computing missing tiles, and returns where each pixel's vector lies.
+     */
+    View view(int y0, int x0, int y1, int x1);
+
+    /** Where the projection vector of a feature pixel is stored. */
+    interface View {
+
+        /** The array holding pixel (y, x). */
+        float[] array(int y, int x);
+
+        /** Index of the first element of pixel (y, x)'s vector in {@link #array}. */
+        int offset(int y, int x);
+    }
+
+    /** Projections of a whole feature map held in one pixel-major array of {@code h * w * dim} values. */
+    static Projections whole(float[] data, int h, int w, int dim) {
+        View view = new View() {
+            @Override
+            public float[] array(int y, int x) {
+                return data;
+            }
+
+            @Override
+            public int offset(int y, int x) {
+                return (y * w + x) * dim;
+            }
+        };
+        return new Projections() {
+            @Override
+            public int height() {
+                return h;
+            }
+
+            @Override
+            public int width() {
+                return w;
+            }
+
+            @Override
+            public View view(int y0, int x0, int y1, int x1) {
+                return view;
+            }
+        };
+    }
+}

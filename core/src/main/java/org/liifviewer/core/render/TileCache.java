@@ -1,0 +1,112 @@
+package org.liifviewer.core.render;
+
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+/**
+ * A least-recently-used cache of computed tiles (float arrays) bounded by a memory budget. A tile asked for
+ * by several threads at once is computed only once; the others wait for it.
+ */
+public final class TileCache {
+
+    private final long budgetBytes;
+    private final LinkedHashMap<Object, float[]> tiles = new LinkedHashMap<>(64, 0.75f, true);
+    private final Map<Object, CompletableFuture<float[]>> pending = new HashMap<>();
+    private long bytes;
+    private long hits;
+    private long misses;
+
+    public TileCache(long budgetBytes) {
+        if (budgetBytes <= 0) {
+            throw new IllegalArgumentException("cache budget must be positive");
+        }
+        this.budgetBytes = budgetBytes;
+    }
+
+    /** The tile stored under {@code key}, computing it with {@code compute} when it is missing. */
+    public float[] get(Object key, Supplier<float[]> compute) {
+        CompletableFuture<float[]> future;
+        boolean computeHere = false;
+        synchronized (this) {
+            float[] cached = tiles.get(key);
+            if (cached != null) {
+                hits++;
+                return cached;
+            }
+            future = pending.get(key);
+            if (future == null) {
+                future = new CompletableFuture<>();
+                pending.put(key, future);
+                computeHere = true;
+                misses++;
+            }
+        }
+        if (!computeHere) {
+            try {
+                return future.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        try {
+            float[] value = compute.get();
+            synchronized (this) {
+                pending.remove(key);
+                store(key, value);
+            }
+            future.complete(value);
+            return value;
+        } catch (RuntimeException | Error e) {
+            synchronized (this) {
+                pending.remove(key);
+            }
+            future.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private void store(Object key, float[] value) {
+        tiles.put(key, value);
+        bytes += 4L * value.length;
+        Iterator<Map.Entry<Object, float[]>> eldest = tiles.entrySet().iterator();
+        while (bytes > budgetBytes && eldest.hasNext()) {
+            Map.Entry<Object, float[]> e = eldest.next();
+            if (e.getKey().equals(key)) {
+                break;                                  // never evict the tile just computed
+            }
+            bytes -= 4L * e.getValue().length;
+            eldest.remove();
+        }
+    }
+
+    /** Bytes currently held. */
+    public synchronized long bytes() {
+        return bytes;
+    }
+
+    /** Number of lookups answered from the cache. */
+    public synchronized long hits() {
+        return hits;
+    }
+
+    /** Number of tiles computed. */
+    public synchronized long misses() {
+        return misses;
+    }
+
+    /** Drops every tile whose key satisfies the predicate (e.g. all tiles of a closed image). */
+    public synchronized void evictIf(java.util.function.Predicate<Object> which) {
+        tiles.entrySet().removeIf(e -> {
+            boolean drop = which.test(e.getKey());
+            if (drop) {
+                bytes -= 4L * e.getValue().length;
+            }
+            return drop;
+        });
+    }
+}

@@ -1,0 +1,46 @@
+package org.liifviewer.core.render;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.liifviewer.core.golden.GoldenData;
+import org.liifviewer.core.image.FloatImage;
+import org.liifviewer.core.liif.LiifModel;
+import org.liifviewer.core.model.EncoderSpec;
+import org.liifviewer.core.model.LiifSpec;
+import org.liifviewer.core.model.Weights;
+
+/** Lazy tiled encoding gives the same image as encoding the whole input at once, tile borders included. */
+class TiledProjectionsTest {
+
+    private static final LiifSpec SPEC =
+            new LiifSpec(new EncoderSpec.Edsr("edsr-baseline", 2, 16, 1f), new int[] {32, 32}, 3, true, true, true);
+
+    @Test
+    void tiledRenderEqualsWholeImageRender() throws Exception {
+        Weights weights = GoldenData.open("small-full/weights").weights();
+        FloatImage input = randomImage(45, 52, 7);
+        LiifModel whole = new LiifModel(SPEC, weights, 1000, new TileCache(1L << 30));
+        TileCache smallCache = new TileCache(3L * 8 * 8 * 32 * 4);       // room for ~3 tiles: forces eviction
+        LiifModel tiled = new LiifModel(SPEC, weights, 8, smallCache);
+        FloatImage expected = whole.encode(input).render(103, 117, RenderMonitor.NONE);
+        FloatImage actual = tiled.encode(input).render(103, 117, RenderMonitor.NONE);
+        float max = 0;
+        for (int i = 0; i < expected.data().length; i++) {
+            max = Math.max(max, Math.abs(expected.data()[i] - actual.data()[i]));
+        }
+        assertTrue(max < 1e-5, "max diff " + max);
+        assertTrue(smallCache.bytes() <= 3L * 8 * 8 * 32 * 4, "cache over budget: " + smallCache.bytes());
+        assertTrue(smallCache.misses() >= 42, "every one of the 6x7 tiles computed at least once");
+    }
+
+    static FloatImage randomImage(int h, int w, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        float[] d = new float[3 * h * w];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = rnd.nextInt(256) / 255f;
+        }
+        return new FloatImage(3, h, w, d);
+    }
+}
