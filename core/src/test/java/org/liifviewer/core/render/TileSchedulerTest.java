@@ -1,0 +1,89 @@
+package org.liifviewer.core.render;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.liifviewer.core.golden.GoldenData;
+import org.liifviewer.core.image.FloatImage;
+import org.liifviewer.core.liif.LiifModel;
+import org.liifviewer.core.model.EncoderSpec;
+import org.liifviewer.core.model.LiifSpec;
+
+class TileSchedulerTest {
+
+    private static final LiifSpec SPEC =
+            new LiifSpec(new EncoderSpec.Edsr("edsr-baseline", 2, 16, 1f), new int[] {32, 32}, 3, true, true, true);
+    private final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    @Test
+    void tilesStartAtTheFocusAndCoverTheViewport() {
+        ViewportRequest r = new ViewportRequest(1000, 1000, 100, 100, 300, 200, 390, 290, 64);
+        List<long[]> tiles = TileScheduler.order(r);
+        long[] first = tiles.get(0);
+        assertTrue(first[0] <= 390 && 390 < first[0] + first[2] && first[1] <= 290 && 290 < first[1] + first[3],
+                "first tile contains the focus");
+        long covered = 0;
+        for (long[] t : tiles) {
+            long w = Math.min(t[0] + t[2], 400) - Math.max(t[0], 100);
+            long h = Math.min(t[1] + t[3], 300) - Math.max(t[1], 100);
+            covered += Math.max(0, w) * Math.max(0, h);
+            assertEquals(0, t[0] % 64);
+        }
+        assertEquals(300L * 200, covered, "tiles cover the viewport exactly once");
+    }
+
+    @Test
+    void tilesEqualTheWholeRenderAndCancellationStopsTheJob() throws Exception {
+        LiifModel model = new LiifModel(SPEC, GoldenData.open("small-full/weights").weights());
+        FloatImage input = TiledProjectionsTest.randomImage(20, 24, 3);
+        LiifImage image = model.encode(input);
+        FloatImage whole = image.render(80, 96, RenderMonitor.NONE);
+        List<OutputTile> done = new CopyOnWriteArrayList<>();
+        AtomicBoolean finished = new AtomicBoolean();
+        TileListener listener = new TileListener() {
+            @Override
+            public void tileDone(OutputTile t) {
+                done.add(t);
+            }
+
+            @Override
+            public void finished(boolean cancelled, Throwable error) {
+                finished.set(!cancelled && error == null);
+            }
+        };
+        RenderJob job = new TileScheduler(executor).submit(image, new ViewportRequest(80, 96, 0, 0, 96, 80, 0, 0, 32), listener);
+        assertTrue(job.await(30, TimeUnit.SECONDS));
+        assertTrue(finished.get());
+        assertEquals(9, done.size());
+        for (OutputTile t : done) {
+            FloatImage p = t.pixels();
+            assertArrayEquals(whole.crop((int) t.y(), (int) t.x(), p.height(), p.width()).data(), p.data());
+        }
+
+        List<OutputTile> afterCancel = new CopyOnWriteArrayList<>();
+        RenderJob cancelled = new TileScheduler(executor).submit(image,
+                new ViewportRequest(8000, 9600, 0, 0, 2000, 2000, 0, 0, 100), new TileListener() {
+                    @Override
+                    public void tileDone(OutputTile t) {
+                        afterCancel.add(t);
+                    }
+                });
+        cancelled.cancel();
+        assertTrue(cancelled.await(30, TimeUnit.SECONDS));
+        assertTrue(afterCancel.size() <= 1, "at most the tile in progress finishes: " + afterCancel.size());
+    }
+}
