@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code liif} command line: one entry point for viewing, upscaling, training, evaluating and benchmarking. */
 @Command(name = "liif", mixinStandardHelpOptions = true, version = "LIIF Viewer 0.1.0",
         description = "Continuous-zoom image viewer and super-resolution with LIIF (Local Implicit Image Function).",
-        subcommands = {ViewCommand.class, UpscaleCommand.class, BicubicCommand.class, InfoCommand.class,
+        subcommands = {ViewCommand.class, UpscaleCommand.class, BicubicCommand.class, InfoCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LiifCli implements Callable<Integer> {
 
