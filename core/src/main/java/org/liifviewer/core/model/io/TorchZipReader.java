@@ -29,7 +29,7 @@ final class TorchZipReader {
         long fileSize = Files.size(file);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry pickle = Collections.list(zip.entries()).stream()
-                    .filter(e -> e.getName().endsWith("data.pkl") && e.getName().indexOf('/') == e.getName().length() - 9)
+                    .filter(e -> e.getName().matches("[^/]+/data\\.pkl"))
                     .findFirst()
                     .orElseThrow(() -> new ModelFormatException("the zip archive has no <name>/data.pkl:"
                             + " it is not a PyTorch checkpoint"));
