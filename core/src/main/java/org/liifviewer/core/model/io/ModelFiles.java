@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.liifviewer.core.model.LiifModelFile;
 import org.liifviewer.core.model.ModelFormatException;
+import org.liifviewer.core.model.Weights;
 
 /**
  * Loads and saves LIIF model files. {@link #load} recognises the format by content, not by extension:
@@ -18,6 +19,7 @@ public final class ModelFiles {
 
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     private static final int HEAD = 16;
+    private static final Weights NO_STATE = new Weights(java.util.Map.of());
 
     private ModelFiles() {
     }
@@ -30,18 +32,30 @@ public final class ModelFiles {
      * @throws IOException          if the file cannot be read at all (missing, no permission)
      */
     public static LiifModelFile load(Path file) throws IOException {
+        return read(file).model();
+    }
+
+    /**
+     * The training state (optimizer moments, tensors named {@code optimizer.*}) stored in a checkpoint written
+     * by {@link #saveCheckpoint}; empty for other model files.
+     */
+    public static Weights loadTrainingState(Path file) throws IOException {
+        return read(file).trainingState();
+    }
+
+    private static SafetensorsFormat.Contents read(Path file) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(HEAD);
         }
         try {
-            LiifModelFile model = switch (detect(head)) {
-                case ZIP_CHECKPOINT -> TorchZipReader.read(file);
-                case LEGACY_CHECKPOINT -> TorchLegacyReader.read(file);
+            SafetensorsFormat.Contents contents = switch (detect(head)) {
+                case ZIP_CHECKPOINT -> new SafetensorsFormat.Contents(TorchZipReader.read(file), NO_STATE);
+                case LEGACY_CHECKPOINT -> new SafetensorsFormat.Contents(TorchLegacyReader.read(file), NO_STATE);
                 case SAFETENSORS -> SafetensorsFormat.read(file);
             };
-            model.validate();
-            return model;
+            contents.model().validate();
+            return contents;
         } catch (ModelFormatException e) {
             throw new ModelFormatException(file.getFileName() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) { // a safety net for inconsistencies no check anticipated
@@ -56,8 +70,16 @@ public final class ModelFiles {
      * @throws ModelFormatException if the weights do not match the spec (nothing is written then)
      */
     public static void save(LiifModelFile model, Path file) throws IOException {
+        saveCheckpoint(model, NO_STATE, file);
+    }
+
+    /**
+     * Like {@link #save}, plus training state: tensors named {@code optimizer.*} (e.g. Adam moments) that
+     * {@link #load} ignores, so a checkpoint is also an ordinary model file.
+     */
+    public static void saveCheckpoint(LiifModelFile model, Weights trainingState, Path file) throws IOException {
         model.validate();
-        AtomicFile.write(file, out -> SafetensorsFormat.write(model, out));
+        AtomicFile.write(file, out -> SafetensorsFormat.write(model, trainingState, out));
     }
 
     private enum Format { ZIP_CHECKPOINT, LEGACY_CHECKPOINT, SAFETENSORS }

@@ -43,13 +43,28 @@ final class SafetensorsFormat {
     /** For the spec string: sorted keys, so that the same model always gives the same bytes. */
     private static final ObjectMapper SORTED_JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
+    /** Prefix of training-state tensors (optimizer moments) stored beside the weights in a checkpoint. */
+    static final String TRAINING_STATE_PREFIX = "optimizer.";
+
     private record Entry(String name, DType dtype, long[] shape, long begin, long end) {
+    }
+
+    /** A file's model and the training state stored with it (empty for plain model files). */
+    record Contents(LiifModelFile model, Weights trainingState) {
     }
 
     private SafetensorsFormat() {
     }
 
-    static void write(LiifModelFile model, OutputStream out) throws IOException {
+    static void write(LiifModelFile model, Weights trainingState, OutputStream out) throws IOException {
+        for (String name : trainingState.names()) {
+            if (!name.startsWith(TRAINING_STATE_PREFIX)) {
+                throw new IllegalArgumentException("training-state tensor '" + name + "' must start with '"
+                        + TRAINING_STATE_PREFIX + "'");
+            }
+        }
+        Map<String, Tensor> all = new LinkedHashMap<>(model.weights().asMap());
+        all.putAll(trainingState.asMap());
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("format", FORMAT);
         metadata.put("spec", SORTED_JSON.writeValueAsString(model.spec().toOfficial()));
@@ -61,7 +76,7 @@ final class SafetensorsFormat {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put(METADATA, metadata);
         long offset = 0;
-        for (Map.Entry<String, Tensor> e : model.weights().asMap().entrySet()) {
+        for (Map.Entry<String, Tensor> e : all.entrySet()) {
             long bytes = 4L * e.getValue().data().length;
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("dtype", DType.F32.safetensorsName());
@@ -78,7 +93,7 @@ final class SafetensorsFormat {
             buf.put((byte) ' ');
         }
         out.write(buf.array(), 0, buf.position());
-        for (Tensor t : model.weights().asMap().values()) {
+        for (Tensor t : all.values()) {
             float[] data = t.data();
             for (int i = 0; i < data.length; i += CHUNK_FLOATS) {
                 int n = Math.min(CHUNK_FLOATS, data.length - i);
@@ -89,7 +104,7 @@ final class SafetensorsFormat {
         }
     }
 
-    static LiifModelFile read(Path file) throws IOException {
+    static Contents read(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             long headerLength = readAt(ch, 0, 8).getLong();
@@ -101,9 +116,11 @@ final class SafetensorsFormat {
             Map<String, String> metadata = metadata(header);
             List<Entry> entries = entries(header, size - 8 - headerLength);
             Map<String, Tensor> tensors = new LinkedHashMap<>();
+            Map<String, Tensor> state = new LinkedHashMap<>();
             for (Entry e : entries) {
                 ByteBuffer bytes = readAt(ch, 8 + headerLength + e.begin, (int) (e.end - e.begin));
-                tensors.put(e.name, new Tensor(e.shape, e.dtype.decode(bytes, (int) Tensor.numel(e.shape))));
+                Tensor t = new Tensor(e.shape, e.dtype.decode(bytes, (int) Tensor.numel(e.shape)));
+                (e.name.startsWith(TRAINING_STATE_PREFIX) ? state : tensors).put(e.name, t);
             }
             if (!FORMAT.equals(metadata.remove("format"))) {
                 throw new ModelFormatException("not a LIIF Viewer model: __metadata__.format is not '" + FORMAT + "'");
@@ -113,7 +130,8 @@ final class SafetensorsFormat {
                 throw new ModelFormatException("the header has no model spec (__metadata__.spec)");
             }
             Weights weights = new Weights(tensors);
-            return new LiifModelFile(OfficialSpec.parse(parseJson(spec, "spec"), weights), weights, metadata);
+            LiifModelFile model = new LiifModelFile(OfficialSpec.parse(parseJson(spec, "spec"), weights), weights, metadata);
+            return new Contents(model, new Weights(state));
         }
     }
 

@@ -41,7 +41,7 @@ class AtomicSaveTest {
     @Test
     void diskFullHalfwayLeavesTheOldFileIntact() {
         IOException e = assertThrows(IOException.class,
-                () -> AtomicFile.write(target, out -> SafetensorsFormat.write(model, new FullAfter(out, 5000))));
+                () -> AtomicFile.write(target, out -> SafetensorsFormat.write(model, new Weights(java.util.Map.of()), new FullAfter(out, 5000))));
         assertEquals("No space left on device", e.getMessage());
         assertUnchanged();
     }

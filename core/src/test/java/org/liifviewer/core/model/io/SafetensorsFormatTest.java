@@ -11,10 +11,13 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liifviewer.core.model.LiifModelFile;
 import org.liifviewer.core.model.ModelFormatException;
+import org.liifviewer.core.model.Tensor;
+import org.liifviewer.core.model.Weights;
 
 /** LIIF Viewer's safetensors files: round trip, and every malformed header refused. */
 class SafetensorsFormatTest {
@@ -35,6 +38,19 @@ class SafetensorsFormatTest {
             assertEquals(original.weights().asMap(), copy.weights().asMap());
             assertEquals(original.metadata(), copy.metadata());
         }
+    }
+
+    @Test
+    void checkpointKeepsTrainingStateThatPlainLoadingIgnores() throws IOException {
+        LiifModelFile model = ModelFiles.load(Goldens.file("small-full/checkpoint.pth"));
+        Tensor m = new Tensor(new long[] {2, 3}, new float[] {1, 2, 3, 4, 5, 6});
+        Path file = dir.resolve("ckpt.safetensors");
+        ModelFiles.saveCheckpoint(model, new Weights(Map.of("optimizer.head.m", m)), file);
+        assertEquals(model.weights().asMap(), ModelFiles.load(file).weights().asMap());
+        assertEquals(Map.of("optimizer.head.m", m), ModelFiles.loadTrainingState(file).asMap());
+        assertTrue(ModelFiles.loadTrainingState(Goldens.file("small-full/checkpoint.pth")).asMap().isEmpty());
+        assertThrows(IllegalArgumentException.class,
+                () -> ModelFiles.saveCheckpoint(model, new Weights(Map.of("extra.m", m)), file));
     }
 
     @Test
