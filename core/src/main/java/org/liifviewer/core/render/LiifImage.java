@@ -25,6 +25,11 @@ public final class LiifImage implements ContinuousImage {
         this.width = width;
     }
 
+    /** The prepared features, for decoding arbitrary queries. */
+    public QueryDecoder.PreparedFeatures features() {
+        return features;
+    }
+
     @Override
     public int height() {
         return height;
