@@ -154,11 +154,7 @@ public final class ImageFiles {
     }
 
     private static void write(BufferedImage img, String format, Consumer<ImageWriteParam> setup, Path target) throws IOException {
-        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format);
-        if (!writers.hasNext()) {
-            throw new IOException("no ImageIO writer for " + format);
-        }
-        ImageWriter writer = writers.next();
+        ImageWriter writer = builtInWriter(format);
         try {
             ImageWriteParam param = writer.getDefaultWriteParam();
             if (setup != null) {
@@ -173,5 +169,22 @@ public final class ImageFiles {
         } finally {
             writer.dispose();
         }
+    }
+
+    /**
+     * The JDK's own writer for {@code format}: the plugins on the class path are for reading (TwelveMonkeys'
+     * TIFF writer, for one, cannot write 16-bit interleaved RGBA).
+     */
+    private static ImageWriter builtInWriter(String format) throws IOException {
+        Module jdkImageIo = ImageIO.class.getModule();
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format);
+        while (writers.hasNext()) {
+            ImageWriter writer = writers.next();
+            if (writer.getClass().getModule() == jdkImageIo) {
+                return writer;
+            }
+            writer.dispose();
+        }
+        throw new IOException("no built-in ImageIO writer for " + format);
     }
 }
