@@ -9,7 +9,10 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** A square convolution with bias, stride 1 and zero padding that keeps the size (PyTorch {@code padding=k//2}). */
+/**
+ * A square convolution with bias, stride 1 and zero padding that keeps the size (PyTorch {@code padding=k//2}),
+ * on channels-last (NHWC) activations with the official (out, in, kh, kw) weights.
+ */
 final class Conv2d {
 
     private final INDArray weight;
@@ -23,10 +26,10 @@ final class Conv2d {
         this.weight = Nd4j.create(wt.data(), new long[] {out, in, k, k}, 'c');
         this.bias = Nd4j.create(bt.data(), new long[] {out}, 'c');
         this.config = Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1).pH(k / 2).pW(k / 2).dH(1).dW(1)
-                .paddingMode(PaddingMode.VALID).dataFormat("NCHW").weightsFormat(WeightsFormat.OIYX).build();
+                .paddingMode(PaddingMode.VALID).dataFormat("NHWC").weightsFormat(WeightsFormat.OIYX).build();
     }
 
-    /** Applies the convolution to an (N, in, H, W) batch. */
+    /** Applies the convolution to an (N, H, W, in) batch (channels last: faster with oneDNN here). */
     INDArray apply(INDArray x) {
         return Nd4j.cnn().conv2d(x, weight, bias, config);
     }

@@ -5,7 +5,7 @@ import org.liifviewer.core.liif.FeatureMap;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Common input and output handling of the ND4J encoders: normalisation to [-1, 1] and NCHW layout. */
+/** Common input and output handling of the ND4J encoders: normalisation to [-1, 1], channels-last layout. */
 abstract class NetworkEncoder implements Encoder {
 
     private final int receptiveRadius;
@@ -16,17 +16,25 @@ abstract class NetworkEncoder implements Encoder {
 
     @Override
     public final FeatureMap encode(FloatImage rgb) {
+        INDArray feat = encodeChannelsLast(rgb);
+        float[] planar = feat.permute(0, 3, 1, 2).dup('c').data().asFloat();
+        return new FeatureMap((int) feat.size(3), rgb.height(), rgb.width(), planar);
+    }
+
+    @Override
+    public final INDArray encodeChannelsLast(FloatImage rgb) {
         if (rgb.channels() != 3) {
             throw new IllegalArgumentException("the encoder needs an RGB image, got " + rgb.channels() + " channels");
         }
-        float[] norm = new float[rgb.data().length];
+        int plane = rgb.planeSize();
         float[] src = rgb.data();
-        for (int i = 0; i < norm.length; i++) {
-            norm[i] = (src[i] - 0.5f) / 0.5f;
+        float[] norm = new float[src.length];
+        for (int p = 0; p < plane; p++) {
+            for (int c = 0; c < 3; c++) {
+                norm[p * 3 + c] = (src[c * plane + p] - 0.5f) / 0.5f;
+            }
         }
-        INDArray x = Nd4j.create(norm, new long[] {1, 3, rgb.height(), rgb.width()}, 'c');
-        INDArray feat = forward(x);
-        return new FeatureMap((int) feat.size(1), rgb.height(), rgb.width(), feat.dup('c').data().asFloat());
+        return forward(Nd4j.create(norm, new long[] {1, rgb.height(), rgb.width(), 3}, 'c'));
     }
 
     @Override
@@ -34,6 +42,6 @@ abstract class NetworkEncoder implements Encoder {
         return receptiveRadius;
     }
 
-    /** The network on a normalised (1, 3, H, W) input; returns (1, C, H, W). */
+    /** The network on a normalised channels-last (1, H, W, 3) input; returns (1, H, W, C). */
     abstract INDArray forward(INDArray x);
 }

@@ -48,11 +48,11 @@ final class RdnEncoder extends NetworkEncoder {
         for (int i = 0; i < outs.length; i++) {
             INDArray cur = h;
             for (Conv2d conv : blockConvs.get(i)) {
-                cur = Nd4j.concat(1, cur, Transforms.relu(conv.apply(cur), false));
+                cur = Nd4j.concat(3, cur, Transforms.relu(conv.apply(cur), false));
             }
             h = localFusion.get(i).apply(cur).addi(h);
             outs[i] = h;
         }
-        return globalFusion3x3.apply(globalFusion1x1.apply(Nd4j.concat(1, outs))).addi(f1);
+        return globalFusion3x3.apply(globalFusion1x1.apply(Nd4j.concat(3, outs))).addi(f1);
     }
 }

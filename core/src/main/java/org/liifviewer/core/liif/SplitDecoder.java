@@ -53,7 +53,7 @@ public final class SplitDecoder implements QueryDecoder {
                 .dup('c').reshape('c', width, channels, k, k);
         this.bias = mlp.bias(0).reshape(width).dup();
         this.conv = Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1).pH(k / 2).pW(k / 2).dH(1).dW(1)
-                .paddingMode(PaddingMode.VALID).dataFormat("NCHW").weightsFormat(WeightsFormat.OIYX).build();
+                .paddingMode(PaddingMode.VALID).dataFormat("NHWC").weightsFormat(WeightsFormat.OIYX).build();
         this.colRelY = w1.getRow(latent).toFloatVector();
         this.colRelX = w1.getRow(latent + 1).toFloatVector();
         this.colCellY = spec.cellDecode() ? w1.getRow(latent + 2).toFloatVector() : new float[width];
@@ -72,9 +72,13 @@ public final class SplitDecoder implements QueryDecoder {
      * ({@code [(y * w + x) * projectionWidth() + j]}); zero padding at the map's border as in unfolding.
      */
     public float[] project(FeatureMap f) {
-        INDArray feat = Nd4j.create(f.data(), new long[] {1, f.channels(), f.height(), f.width()}, 'c');
-        INDArray projected = Nd4j.cnn().conv2d(feat, kernel, bias, conv);     // (1, width, H, W)
-        return projected.permute(0, 2, 3, 1).dup('c').data().asFloat();
+        INDArray planar = Nd4j.create(f.data(), new long[] {1, f.channels(), f.height(), f.width()}, 'c');
+        return project(planar.permute(0, 2, 3, 1).dup('c'));
+    }
+
+    /** {@link #project(FeatureMap)} of a channels-last (1, H, W, C) feature array. */
+    public float[] project(INDArray channelsLast) {
+        return Nd4j.cnn().conv2d(channelsLast, kernel, bias, conv).data().asFloat();   // (1, H, W, width)
     }
 
     @Override

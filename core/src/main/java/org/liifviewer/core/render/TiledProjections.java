@@ -2,7 +2,6 @@ package org.liifviewer.core.render;
 
 import org.liifviewer.core.encoder.Encoder;
 import org.liifviewer.core.image.FloatImage;
-import org.liifviewer.core.liif.FeatureMap;
 import org.liifviewer.core.liif.Projections;
 import org.liifviewer.core.liif.SplitDecoder;
 
@@ -96,8 +95,7 @@ public final class TiledProjections implements Projections {
         int cy1 = Math.min(rgb.height(), y0 + th + margin);
         int cx1 = Math.min(rgb.width(), x0 + tw + margin);
         int cw = cx1 - cx0;
-        FeatureMap features = encoder.encode(rgb.crop(cy0, cx0, cy1 - cy0, cw));
-        float[] crop = decoder.project(features);
+        float[] crop = decoder.project(encoder.encodeChannelsLast(rgb.crop(cy0, cx0, cy1 - cy0, cw)));
         int dim = decoder.projectionWidth();
         float[] out = new float[th * tw * dim];
         for (int y = 0; y < th; y++) {
