@@ -33,6 +33,19 @@ public final class EnsembleGeometry {
         this.weight = new float[members * capacity];
     }
 
+    private int featureHeight;
+    private int featureWidth;
+
+    /** Feature rows of the last {@link #compute}. */
+    public int featureHeight() {
+        return featureHeight;
+    }
+
+    /** Feature columns of the last {@link #compute}. */
+    public int featureWidth() {
+        return featureWidth;
+    }
+
     /** 4 with local ensemble, otherwise 1. */
     public int members() {
         return members;
@@ -50,6 +63,8 @@ public final class EnsembleGeometry {
         if (count > capacity) {
             throw new IllegalArgumentException(count + " queries exceed the capacity " + capacity);
         }
+        featureHeight = h;
+        featureWidth = w;
         FeatureGrid rows = new FeatureGrid(h);
         FeatureGrid cols = new FeatureGrid(w);
         float[] shiftY = shifts(h);

@@ -1,14 +1,17 @@
 package org.liifviewer.core.liif;
 
 import java.nio.FloatBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.liifviewer.core.model.LiifSpec;
 import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The fast exact LIIF decoder. The first MLP layer is linear in {@code [z, rel_coord, rel_cell]}, so its
@@ -35,6 +38,14 @@ public final class SplitDecoder implements QueryDecoder {
     private final float[] colCellX;
     private final boolean firstIsHidden;
     private final ThreadLocal<Scratch> scratch;
+
+    /** Threads that share a chunk's first-layer work (the calling thread is one of them). */
+    private static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
+    private static final ExecutorService WORKERS = Executors.newFixedThreadPool(Math.max(1, PARALLELISM - 1), r -> {
+        Thread t = new Thread(r, "liif-decoder");
+        t.setDaemon(true);
+        return t;
+    });
 
     public SplitDecoder(LiifSpec spec, Mlp mlp) {
         this(spec, mlp, DEFAULT_CHUNK);
@@ -120,25 +131,21 @@ public final class SplitDecoder implements QueryDecoder {
             System.arraycopy(queries.coordY(), start, s.coordY, 0, n);
             System.arraycopy(queries.coordX(), start, s.coordX, 0, n);
             geo.compute(s.coordY, s.coordX, n, h, w);
-            float[] h1 = s.hidden;
             int members = geo.members();
             Projections.View view = viewOf(geo, members, n);
-            for (int k = 0; k < members; k++) {
-                for (int q = 0; q < n; q++) {
-                    int g = k * chunk + q;
-                    int iy = geo.index[g] / w;
-                    int ix = geo.index[g] - iy * w;
-                    float cy = queries.cellY()[start + q] * (float) h;
-                    float cx = queries.cellX()[start + q] * (float) w;
-                    firstLayer(view.array(iy, ix), view.offset(iy, ix), geo.relY[g], geo.relX[g], cy, cx,
-                            h1, (k * n + q) * width);
-                }
-            }
             int rows = members * n;
             INDArray x = s.input.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
-            FloatBuffer buf = s.input.data().asNioFloat();
-            buf.position(0);
-            buf.put(h1, 0, rows * width);
+            FloatBuffer input = s.input.data().asNioFloat();
+            int parts = rows < 4096 ? 1 : PARALLELISM;
+            CompletableFuture<?>[] tasks = new CompletableFuture<?>[parts - 1];
+            for (int p = 1; p < parts; p++) {
+                int from = (int) ((long) rows * p / parts);
+                int to = (int) ((long) rows * (p + 1) / parts);
+                tasks[p - 1] = CompletableFuture.runAsync(
+                        () -> firstLayerRows(geo, view, queries, start, n, from, to, s.hidden, input), WORKERS);
+            }
+            firstLayerRows(geo, view, queries, start, n, 0, (int) ((long) rows / parts), s.hidden, input);
+            CompletableFuture.allOf(tasks).join();
             INDArray pred = s.runLayers(x, rows);
             float[] p = s.pred;
             pred.data().asNioFloat().get(p, 0, rows * spec.outDim());
@@ -166,11 +173,47 @@ public final class SplitDecoder implements QueryDecoder {
         }
     }
 
-    private void firstLayer(float[] proj, int base, float ry, float rx, float cy, float cx, float[] dst, int o) {
-        for (int j = 0; j < width; j++) {
-            float v = proj[base + j] + ry * colRelY[j] + rx * colRelX[j] + cy * colCellY[j] + cx * colCellX[j];
-            dst[o + j] = v > 0f || !firstIsHidden ? v : 0f;
+    /**
+     * First-layer activations of rows {@code [from, to)} (row = member * n + query): the pixel's projection
+     * plus the coordinate columns, ReLU'd when the layer is hidden; copied into the off-heap GEMM input.
+     */
+    private void firstLayerRows(EnsembleGeometry geo, Projections.View view, Queries queries, int start, int n,
+                                int from, int to, float[] dst, FloatBuffer input) {
+        int h = geo.featureHeight();
+        int w = geo.featureWidth();
+        float[] cellTerm = new float[width];
+        float lastCy = Float.NaN;
+        float lastCx = Float.NaN;
+        for (int r = from; r < to; r++) {
+            int k = r / n;
+            int q = r - k * n;
+            int g = k * chunk + q;
+            float cy = queries.cellY()[start + q] * (float) h;
+            float cx = queries.cellX()[start + q] * (float) w;
+            if (Float.compare(cy, lastCy) != 0 || Float.compare(cx, lastCx) != 0) {
+                for (int j = 0; j < width; j++) {
+                    cellTerm[j] = cy * colCellY[j] + cx * colCellX[j];
+                }
+                lastCy = cy;
+                lastCx = cx;
+            }
+            int iy = geo.index[g] / w;
+            int ix = geo.index[g] - iy * w;
+            float[] proj = view.array(iy, ix);
+            int base = view.offset(iy, ix);
+            float ry = geo.relY[g];
+            float rx = geo.relX[g];
+            int o = r * width;
+            for (int j = 0; j < width; j++) {
+                dst[o + j] = proj[base + j] + ry * colRelY[j] + rx * colRelX[j] + cellTerm[j];
+            }
+            if (firstIsHidden) {
+                for (int j = 0; j < width; j++) {
+                    dst[o + j] = Math.max(dst[o + j], 0f);
+                }
+            }
         }
+        input.duplicate().position(from * width).put(dst, from * width, (to - from) * width);
     }
 
     /** Buffers of one decoding thread, reused across chunks. */
@@ -197,11 +240,9 @@ public final class SplitDecoder implements QueryDecoder {
             INDArray h = x;
             for (int i = 1; i < mlp.layers(); i++) {
                 INDArray o = layerOut[i].get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
-                Nd4j.gemm(h, mlp.weight(i), o, false, false, 1.0, 0.0);
-                o.addiRowVector(mlp.bias(i));
-                if (i < mlp.layers() - 1) {
-                    Transforms.relu(o, false);
-                }
+                String op = i < mlp.layers() - 1 ? "relu_layer" : "xw_plus_b";   // x W + b (then ReLU), fused
+                Nd4j.exec(DynamicCustomOp.builder(op).addInputs(h, mlp.weight(i), mlp.bias(i).reshape(-1))
+                        .addOutputs(o).build());
                 h = o;
             }
             return h;
