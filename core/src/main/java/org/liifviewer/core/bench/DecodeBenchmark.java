@@ -143,7 +143,8 @@ public final class DecodeBenchmark {
         return new double[] {(first.get() - t0) / 1e9, (System.nanoTime() - t0) / 1e9};
     }
 
-    static FloatImage randomImage(int h, int w, long seed) {
+    /** An RGB image of seeded uniformly random 8-bit values (k/255). */
+    public static FloatImage randomImage(int h, int w, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         float[] d = new float[3 * h * w];
         for (int i = 0; i < d.length; i++) {

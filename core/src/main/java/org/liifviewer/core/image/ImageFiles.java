@@ -1,5 +1,6 @@
 package org.liifviewer.core.image;
 
+import org.liifviewer.core.io.AtomicFile;
 import java.awt.image.BufferedImage;
 import java.io.EOFException;
 import java.io.IOException;
@@ -160,7 +161,7 @@ public final class ImageFiles {
             if (setup != null) {
                 setup.accept(param);
             }
-            AtomicFiles.write(target, out -> {
+            AtomicFile.write(target, out -> {
                 try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
                     writer.setOutput(ios);
                     writer.write(null, new IIOImage(img, null, null), param);

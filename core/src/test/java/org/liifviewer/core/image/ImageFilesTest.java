@@ -1,5 +1,6 @@
 package org.liifviewer.core.image;
 
+import org.liifviewer.core.io.AtomicFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -234,7 +235,7 @@ class ImageFilesTest {
     @Test
     void failedWriteLeavesTheOldFileAndNoTemporaryFile() throws IOException {
         Path target = Files.writeString(dir.resolve("keep.png"), "old content");
-        assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
+        assertThrows(IOException.class, () -> AtomicFile.write(target, out -> {
             out.write(new byte[100_000]);
             throw new IOException("encoder failed");
         }));

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.liifviewer.core.bench.DecodeBenchmark;
 import org.liifviewer.core.golden.GoldenData;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.liif.LiifModel;
@@ -49,7 +50,7 @@ class TileSchedulerTest {
     @Test
     void tilesEqualTheWholeRenderAndCancellationStopsTheJob() throws Exception {
         LiifModel model = new LiifModel(SPEC, GoldenData.open("small-full/weights").weights());
-        FloatImage input = TiledProjectionsTest.randomImage(20, 24, 3);
+        FloatImage input = DecodeBenchmark.randomImage(20, 24, 3);
         LiifImage image = model.encode(input);
         FloatImage whole = image.render(80, 96, RenderMonitor.NONE);
         List<OutputTile> done = new CopyOnWriteArrayList<>();

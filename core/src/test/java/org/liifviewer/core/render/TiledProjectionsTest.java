@@ -2,8 +2,8 @@ package org.liifviewer.core.render;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.liifviewer.core.bench.DecodeBenchmark;
 import org.liifviewer.core.golden.GoldenData;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.liif.LiifModel;
@@ -20,7 +20,7 @@ class TiledProjectionsTest {
     @Test
     void tiledRenderEqualsWholeImageRender() throws Exception {
         Weights weights = GoldenData.open("small-full/weights").weights();
-        FloatImage input = randomImage(45, 52, 7);
+        FloatImage input = DecodeBenchmark.randomImage(45, 52, 7);
         LiifModel whole = new LiifModel(SPEC, weights, 1000, new TileCache(1L << 30));
         TileCache smallCache = new TileCache(3L * 8 * 8 * 32 * 4);       // room for ~3 tiles: forces eviction
         LiifModel tiled = new LiifModel(SPEC, weights, 8, smallCache);
@@ -33,14 +33,5 @@ class TiledProjectionsTest {
         assertTrue(max < 1e-5, "max diff " + max);
         assertTrue(smallCache.bytes() <= 3L * 8 * 8 * 32 * 4, "cache over budget: " + smallCache.bytes());
         assertTrue(smallCache.misses() >= 42, "every one of the 6x7 tiles computed at least once");
-    }
-
-    static FloatImage randomImage(int h, int w, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        float[] d = new float[3 * h * w];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = rnd.nextInt(256) / 255f;
-        }
-        return new FloatImage(3, h, w, d);
     }
 }

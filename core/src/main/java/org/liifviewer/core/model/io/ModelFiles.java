@@ -1,5 +1,6 @@
 package org.liifviewer.core.model.io;
 
+import org.liifviewer.core.io.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package org.liifviewer.core.model.io;
 
+import org.liifviewer.core.io.AtomicFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.liifviewer.core.model.io;
+package org.liifviewer.core.io;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
