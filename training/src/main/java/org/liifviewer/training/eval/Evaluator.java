@@ -6,16 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.image.ImageFiles;
 import org.liifviewer.core.image.Metrics;
-import org.liifviewer.core.image.MatlabImresize;
 import org.liifviewer.core.liif.LiifModel;
 import org.liifviewer.core.model.LiifModelFile;
 import org.liifviewer.core.model.io.ModelFiles;
-import org.liifviewer.core.render.RenderMonitor;
 
 /**
  * {@code liif eval}: LIIF's {@code test.py} protocol on test sets, with the bicubic baseline beside the model.
@@ -28,12 +28,13 @@ public final class Evaluator {
     /** Provided LR files are used up to this scale, as {@code test.py} does; larger scales are always generated. */
     public static final int MAX_FILE_SCALE = 4;
 
-    private final LiifModel model;
+    private final Map<Method, Upscaler> upscalers;
     private final EvalProtocol protocol;
     private final PrintStream progress;
 
-    Evaluator(LiifModel model, EvalProtocol protocol, PrintStream progress) {
-        this.model = model;
+    /** An evaluator of the given methods (any subset) that reports progress to {@code progress}. */
+    Evaluator(Map<Method, Upscaler> upscalers, EvalProtocol protocol, PrintStream progress) {
+        this.upscalers = new EnumMap<>(upscalers);
         this.protocol = protocol;
         this.progress = progress;
     }
@@ -52,7 +53,9 @@ public final class Evaluator {
             sets.add(EvalSet.open(dir));
         }
         LiifModelFile file = ModelFiles.load(options.model());
-        Evaluator evaluator = new Evaluator(new LiifModel(file.spec(), file.weights()), options.protocol(), System.err);
+        LiifModel model = new LiifModel(file.spec(), file.weights());
+        Evaluator evaluator = new Evaluator(Map.of(Method.BICUBIC, Upscaler.matlabBicubic(), Method.MODEL,
+                Upscaler.liif(model)), options.protocol(), System.err);
         List<ImageScore> scores = new ArrayList<>();
         for (EvalSet set : sets) {
             scores.addAll(evaluator.evaluate(set, options.scales(), options.limit()));
@@ -82,7 +85,7 @@ public final class Evaluator {
                 : EvalPair.downsampled(hr, scale);
     }
 
-    /** Scores of both methods on the first {@code limit} images of {@code set} (all for 0) at every scale. */
+    /** Scores of every method on the first {@code limit} images of {@code set} (all for 0) at every scale. */
     List<ImageScore> evaluate(EvalSet set, List<Integer> scales, int limit) throws IOException {
         List<EvalSet.Image> images = set.first(limit);
         List<ImageScore> scores = new ArrayList<>();
@@ -93,28 +96,34 @@ public final class Evaluator {
                 long start = System.nanoTime();
                 String where = String.format(Locale.ROOT, "[%s %d/%d] %s x%d", set.name(), i + 1, images.size(),
                         image.stem(), scale);
+                List<ImageScore> pairScores;
                 try {
-                    List<ImageScore> both = score(set.name(), image.stem(), scale, pair(set, image, hr, scale));
-                    scores.addAll(both);
-                    ImageScore b = both.get(0);
-                    progress.printf(Locale.ROOT, "%s: %s LR %dx%d -> %dx%d, PSNR bicubic %.2f, model %.2f (%.1f s)%n",
-                            where, b.source().label(), b.lrW(), b.lrH(), b.hrW(), b.hrH(), b.psnr(),
-                            both.get(1).psnr(), (System.nanoTime() - start) / 1e9);
+                    pairScores = score(set.name(), image.stem(), scale, pair(set, image, hr, scale));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
                 }
+                scores.addAll(pairScores);
+                progress.printf(Locale.ROOT, "%s: %s (%.1f s)%n", where, describe(pairScores),
+                        (System.nanoTime() - start) / 1e9);
             }
         }
         return scores;
     }
 
-    /** Bicubic and model scores of one pair, in that order. */
+    /** The scores of every method on one pair. */
     private List<ImageScore> score(String set, String image, int scale, EvalPair pair) {
-        FloatImage hr = pair.hr();
-        FloatImage bicubic = MatlabImresize.resize(pair.lr(), hr.height(), hr.width());
-        FloatImage rendered = model.encode(pair.lr()).render(hr.height(), hr.width(), RenderMonitor.NONE);
-        return List.of(score(set, image, scale, pair, Method.BICUBIC, bicubic),
-                score(set, image, scale, pair, Method.MODEL, rendered));
+        List<ImageScore> scores = new ArrayList<>();
+        upscalers.forEach((method, upscaler) -> scores.add(score(set, image, scale, pair, method,
+                upscaler.upscale(pair.lr(), pair.hr().height(), pair.hr().width()))));
+        return scores;
+    }
+
+    private static String describe(List<ImageScore> pairScores) {
+        ImageScore first = pairScores.get(0);
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s LR %dx%d -> %dx%d, PSNR",
+                first.source().label(), first.lrW(), first.lrH(), first.hrW(), first.hrH()));
+        pairScores.forEach(s -> line.append(String.format(Locale.ROOT, " %s %.2f", s.method().label(), s.psnr())));
+        return line.toString();
     }
 
     private ImageScore score(String set, String image, int scale, EvalPair pair, Method method, FloatImage sr) {
