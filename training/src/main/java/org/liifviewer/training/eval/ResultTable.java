@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 public final class ResultTable {
 
     private static final String ROW = "%-28s";
-    private static final String CELL = "%9s";
+    private static final String CELL = "%10s";
 
     private ResultTable() {
     }
@@ -22,7 +22,7 @@ public final class ResultTable {
                 result.modelName(), result.protocol().label(), result.protocol().description());
         for (String set : result.sets()) {
             int images = result.scores(set, Method.MODEL, result.scales().get(0)).size();
-            out.printf(Locale.ROOT, "%n%s (%d images)%n", set, images);
+            out.printf(Locale.ROOT, "%n%s (%d image%s)%n", set, images, images == 1 ? "" : "s");
             printBlock(result, out, (m, s) -> result.meanPsnr(set, m, s), (m, s) -> result.meanSsim(set, m, s));
             row(out, "LR input", result.scales(), s -> lrSources(result, set, s));
         }
