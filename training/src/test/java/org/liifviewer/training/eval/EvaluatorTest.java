@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +49,7 @@ class EvaluatorTest {
         List<String> csv = Files.readAllLines(dir.resolve("eval.csv"));
         assertEquals(CsvReport.HEADER, csv.get(0));
         assertEquals(1 + 2 * 2 + 8, csv.size(), "header, 4 means, 8 per-image rows");
-        assertTrue(csv.contains(String.format(java.util.Locale.ROOT, "image,Set5,bird,6,bicubic,generated,48,48,288,288,%.4f,%.5f",
+        assertTrue(csv.contains(String.format(Locale.ROOT, "image,Set5,bird,6,bicubic,generated,48,48,288,288,%.4f,%.5f",
                 result.scores("Set5", Method.BICUBIC, 6).get(1).psnr(), result.scores("Set5", Method.BICUBIC, 6).get(1).ssim())),
                 String.join("\n", csv));
 
