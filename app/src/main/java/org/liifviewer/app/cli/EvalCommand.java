@@ -1,0 +1,51 @@
+package org.liifviewer.app.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.liifviewer.training.eval.EvalOptions;
+import org.liifviewer.training.eval.EvalProtocol;
+import org.liifviewer.training.eval.Evaluator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code liif eval}: PSNR / SSIM of a model and of the bicubic baseline on test sets, as LIIF's test.py. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Evaluate a LIIF model on test sets as LIIF's test.py does, next to the",
+                "bicubic baseline (MATLAB imresize). x2-x4 use the LR_bicubic files when present;",
+                "other scales generate the LR with Pillow bicubic from the HR cropped to a",
+                "multiple of the scale. Prints a table per set (methods x scales); progress",
+                "goes to stderr."})
+final class EvalCommand implements Callable<Integer> {
+
+    @Option(names = "--model", paramLabel = "FILE", required = true,
+            description = "model file: ours (.safetensors) or an official LIIF checkpoint (.pth)")
+    Path model;
+
+    @Option(names = "--data", paramLabel = "DIR", required = true, split = ",",
+            description = "test set folder(s), comma-separated, each with HR/ and optionally LR_bicubic/X<s>/")
+    List<Path> data;
+
+    @Option(names = "--protocol", paramLabel = "div2k|benchmark", required = true,
+            description = "div2k: RGB PSNR, shave scale+6; benchmark: Y PSNR, shave scale (Set5, Set14, B100, Urban100)")
+    String protocol;
+
+    @Option(names = "--scales", paramLabel = "S,S,...", split = ",", defaultValue = "2,3,4,6,12,18,24,30",
+            description = "integer scales (default: ${DEFAULT-VALUE})")
+    List<Integer> scales;
+
+    @Option(names = "--json", description = "print a JSON summary as the last line: {\"model\": {scale: psnr}, \"bicubic\": {...}, ...}")
+    boolean json;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "write DIR/eval.csv (means and per-image rows) and DIR/psnr_vs_scale.png")
+    Path out;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "only the first N images of each set (0: all)")
+    int limit;
+
+    @Override
+    public Integer call() throws Exception {
+        Evaluator.run(new EvalOptions(model, data, EvalProtocol.parse(protocol), scales, json, out, limit), System.out);
+        return 0;
+    }
+}

@@ -1,0 +1,60 @@
+package org.liifviewer.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code liif eval} runs through the command line; bad options end with a clear message. */
+class EvalCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static String b100() {
+        return UpscaleCommandTest.golden("small-full").getParent().resolveSibling("data/B100").toString();
+    }
+
+    @Test
+    void oneImageGivesTheJsonLineAndTheFiles() throws Exception {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = LiifCli.run("eval", "--model", UpscaleCommandTest.golden("small-full/checkpoint.pth").toString(),
+                    "--data", b100(), "--protocol", "benchmark", "--scales", "2,8", "--limit", "1", "--json",
+                    "--out", dir.toString());
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(0, status);
+        String[] lines = captured.toString(StandardCharsets.UTF_8).strip().split("\n");
+        JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
+        assertTrue(json.get("bicubic").get("8").asDouble() > 15, json.toString());
+        assertTrue(json.get("model").has("2"), json.toString());
+        assertTrue(Files.size(dir.resolve("psnr_vs_scale.png")) > 0);
+        assertEquals(1 + 4 + 4, Files.readAllLines(dir.resolve("eval.csv")).size());
+    }
+
+    @Test
+    void unknownProtocolIsAUserError() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(1, LiifCli.run("eval", "--model", "m.pth", "--data", "d", "--protocol", "set5"));
+        } finally {
+            System.setErr(stderr);
+        }
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown protocol 'set5'"), err.toString());
+    }
+}

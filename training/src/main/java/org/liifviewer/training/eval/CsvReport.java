@@ -1,0 +1,41 @@
+package org.liifviewer.training.eval;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes an {@link EvalResult} as CSV: first the per-set means ({@code kind = mean}), then every
+ * per-image score ({@code kind = image}).
+ */
+public final class CsvReport {
+
+    static final String HEADER = "kind,set,image,scale,method,lr_source,lr_h,lr_w,hr_h,hr_w,psnr,ssim";
+
+    private CsvReport() {
+    }
+
+    /** Writes {@code file}, replacing it. */
+    public static void write(EvalResult result, Path file) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(HEADER);
+        for (String set : result.sets()) {
+            for (int scale : result.scales()) {
+                for (Method m : Method.values()) {
+                    lines.add(String.format(Locale.ROOT, "mean,%s,,%d,%s,,,,,,%.4f,%.5f", set, scale, m.label(),
+                            result.meanPsnr(set, m, scale), result.meanSsim(set, m, scale)));
+                }
+            }
+        }
+        for (ImageScore s : result.scores()) {
+            lines.add(String.format(Locale.ROOT, "image,%s,%s,%d,%s,%s,%d,%d,%d,%d,%.4f,%.5f", s.set(), s.image(),
+                    s.scale(), s.method().label(), s.source().label(), s.lrH(), s.lrW(), s.hrH(), s.hrW(),
+                    s.psnr(), s.ssim()));
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+}

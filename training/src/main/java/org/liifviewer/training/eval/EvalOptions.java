@@ -1,0 +1,44 @@
+package org.liifviewer.training.eval;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@link Evaluator#run} evaluates.
+ *
+ * @param model    model file (official checkpoint or LIIF Viewer safetensors)
+ * @param dataSets one or more set folders, each {@code HR/} plus optional {@code LR_bicubic/X<s>/}
+ * @param protocol how PSNR and SSIM are measured
+ * @param scales   integer upscaling factors, each at least 2, no duplicates
+ * @param json     whether the last line of the report is a JSON summary
+ * @param outDir   folder for {@code eval.csv} and {@code psnr_vs_scale.png}, or null for none
+ * @param limit    evaluate only the first {@code limit} images of each set (by file name); 0 for all
+ */
+public record EvalOptions(Path model, List<Path> dataSets, EvalProtocol protocol, List<Integer> scales,
+                          boolean json, Path outDir, int limit) {
+
+    public EvalOptions {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(protocol, "protocol");
+        dataSets = List.copyOf(dataSets);
+        scales = List.copyOf(scales);
+        if (dataSets.isEmpty()) {
+            throw new IllegalArgumentException("no data set given");
+        }
+        if (scales.isEmpty()) {
+            throw new IllegalArgumentException("no scale given");
+        }
+        for (int s : scales) {
+            if (s < 2) {
+                throw new IllegalArgumentException("scales must be integers >= 2, got " + s);
+            }
+        }
+        if (scales.stream().distinct().count() != scales.size()) {
+            throw new IllegalArgumentException("duplicate scale in " + scales);
+        }
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be >= 0, got " + limit);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.liifviewer.training.eval;
+
+import org.liifviewer.core.image.FloatImage;
+import org.liifviewer.core.image.PillowBicubic;
+
+/**
+ * One test-time input/target pair as LIIF's {@code test.py} builds it.
+ *
+ * @param lr     the low-resolution input
+ * @param hr     the ground truth: the HR image cropped top-left to the size every method must output
+ * @param source where {@code lr} came from
+ */
+public record EvalPair(FloatImage lr, FloatImage hr, LrSource source) {
+
+    /**
+     * {@code sr-implicit-paired}: a provided LR file; the HR is cropped top-left to LR size × {@code scale}.
+     *
+     * @throws IllegalArgumentException when the HR is smaller than LR size × scale
+     */
+    public static EvalPair paired(FloatImage hr, FloatImage lr, int scale) {
+        long h = (long) lr.height() * scale;
+        long w = (long) lr.width() * scale;
+        if (h > hr.height() || w > hr.width()) {
+            throw new IllegalArgumentException("LR " + lr.width() + "x" + lr.height() + " times " + scale
+                    + " exceeds the HR " + hr.width() + "x" + hr.height() + ": not an x" + scale + " pair");
+        }
+        return new EvalPair(lr, hr.crop(0, 0, (int) h, (int) w), LrSource.FILE);
+    }
+
+    /**
+     * {@code sr-implicit-downsampled} with scale_min = scale: LR side {@code floor(side / scale + 1e-9)}, HR
+     * cropped top-left to {@code round(lr side * scale)}, LR = Pillow bicubic {@code resize_fn} of that crop.
+     *
+     * @throws IllegalArgumentException when the HR has fewer than {@code scale} pixels on a side
+     */
+    public static EvalPair downsampled(FloatImage hr, int scale) {
+        int lrH = lrSide(hr.height(), scale);
+        int lrW = lrSide(hr.width(), scale);
+        if (lrH == 0 || lrW == 0) {
+            throw new IllegalArgumentException("HR " + hr.width() + "x" + hr.height() + " is too small for x" + scale);
+        }
+        FloatImage crop = hr.crop(0, 0, (int) Math.round(lrH * (double) scale), (int) Math.round(lrW * (double) scale));
+        return new EvalPair(PillowBicubic.resize(crop, lrH, lrW), crop, LrSource.GENERATED);
+    }
+
+    private static int lrSide(int hrSide, int scale) {
+        return (int) Math.floor(hrSide / (double) scale + 1e-9);
+    }
+}

@@ -1,0 +1,20 @@
+package org.liifviewer.training.eval;
+
+/**
+ * The scores of one method on one image at one scale.
+ *
+ * @param set    the set's name
+ * @param image  the image's file stem
+ * @param scale  upscaling factor
+ * @param method which upscaler
+ * @param source where the LR input came from
+ * @param lrH    LR rows
+ * @param lrW    LR columns
+ * @param hrH    rows of the HR crop (= output rows)
+ * @param hrW    columns of the HR crop
+ * @param psnr   PSNR in dB under the run's protocol
+ * @param ssim   SSIM on Y with the protocol's shave
+ */
+public record ImageScore(String set, String image, int scale, Method method, LrSource source,
+                         int lrH, int lrW, int hrH, int hrW, double psnr, double ssim) {
+}

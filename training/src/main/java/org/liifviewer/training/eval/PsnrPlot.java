@@ -1,0 +1,58 @@
+package org.liifviewer.training.eval;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Draws mean PSNR against scale (log-scale x axis) as a PNG (XChart): the model solid, the bicubic baseline
+ * dashed; one colour per set when there are several.
+ */
+public final class PsnrPlot {
+
+    private static final int WIDTH = 800;
+    private static final int HEIGHT = 560;
+
+    private PsnrPlot() {
+    }
+
+    /** Writes the plot to {@code file}, replacing it. */
+    public static void write(EvalResult result, Path file) throws IOException {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("PSNR vs scale: " + result.modelName() + ", " + result.protocol().label() + " protocol")
+                .xAxisTitle("upscaling factor (log scale)").yAxisTitle("PSNR (dB)").build();
+        XYStyler styler = chart.getStyler();
+        styler.setXAxisLogarithmic(true);
+        styler.setXAxisLogarithmicDecadeOnly(false);
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        List<Double> x = result.scales().stream().sorted().map(Integer::doubleValue).toList();
+        boolean severalSets = result.sets().size() > 1;
+        Color[] palette = styler.getSeriesColors();
+        for (int i = 0; i < result.sets().size(); i++) {
+            String set = result.sets().get(i);
+            for (Method m : Method.values()) {
+                Color color = palette[(severalSets ? i : m.ordinal()) % palette.length];
+                List<Double> y = x.stream().map(s -> result.meanPsnr(set, m, s.intValue())).toList();
+                XYSeries series = chart.addSeries(severalSets ? set + " " + m.title() : m.title(), x, y);
+                series.setMarker(SeriesMarkers.CIRCLE);
+                series.setLineColor(color);
+                series.setMarkerColor(color);
+                series.setLineStyle(m == Method.BICUBIC ? SeriesLines.DASH_DASH : SeriesLines.SOLID);
+            }
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.liifviewer.training.eval;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntFunction;
+import java.util.function.ToDoubleBiFunction;
+import java.util.stream.Collectors;
+
+/** Prints an {@link EvalResult} like the LIIF paper's Tables 1 and 2: methods as rows, scales as columns. */
+public final class ResultTable {
+
+    private static final String ROW = "%-28s";
+    private static final String CELL = "%10s";
+
+    private ResultTable() {
+    }
+
+    /** One block per set (plus one over all images when there are several sets). */
+    public static void print(EvalResult result, PrintStream out) {
+        out.printf(Locale.ROOT, "model %s, protocol %s (%s); PSNR in dB, SSIM on Y%n",
+                result.modelName(), result.protocol().label(), result.protocol().description());
+        for (String set : result.sets()) {
+            int images = result.scores(set, Method.MODEL, result.scales().get(0)).size();
+            out.printf(Locale.ROOT, "%n%s (%d image%s)%n", set, images, images == 1 ? "" : "s");
+            printBlock(result, out, (m, s) -> result.meanPsnr(set, m, s), (m, s) -> result.meanSsim(set, m, s));
+            row(out, "LR input", result.scales(), s -> lrSources(result, set, s));
+        }
+        if (result.sets().size() > 1) {
+            out.printf(Locale.ROOT, "%nall sets (mean over all images)%n");
+            printBlock(result, out, result::meanPsnr, result::meanSsim);
+        }
+        out.printf(Locale.ROOT, "%nLR input: file = %s; generated = %s%n",
+                LrSource.FILE.description(), LrSource.GENERATED.description());
+    }
+
+    private static void printBlock(EvalResult result, PrintStream out, ToDoubleBiFunction<Method, Integer> psnr,
+                                   ToDoubleBiFunction<Method, Integer> ssim) {
+        row(out, "PSNR", result.scales(), s -> "x" + s);
+        for (Method m : Method.values()) {
+            row(out, m.title(), result.scales(), s -> String.format(Locale.ROOT, "%.2f", psnr.applyAsDouble(m, s)));
+        }
+        for (Method m : Method.values()) {
+            row(out, "SSIM " + m.label(), result.scales(),
+                    s -> String.format(Locale.ROOT, "%.4f", ssim.applyAsDouble(m, s)));
+        }
+    }
+
+    private static void row(PrintStream out, String title, List<Integer> scales, IntFunction<String> cell) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, ROW, title));
+        scales.forEach(s -> line.append(String.format(Locale.ROOT, CELL, cell.apply(s))));
+        out.println(line.toString().stripTrailing());
+    }
+
+    private static String lrSources(EvalResult result, String set, int scale) {
+        return result.scores(set, Method.MODEL, scale).stream().map(s -> s.source().label()).distinct()
+                .sorted().collect(Collectors.joining("+"));
+    }
+}

@@ -1,0 +1,29 @@
+package org.liifviewer.training.eval;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Locates the project's shared data ({@code shared/} in a parent folder of the working directory). */
+final class Shared {
+
+    private Shared() {
+    }
+
+    static Path path(String relative) {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path candidate = p.resolve("shared").resolve(relative);
+            if (Files.exists(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("shared/" + relative + " not found");
+    }
+
+    static Path set5() {
+        return path("data/Set5");
+    }
+
+    static Path tinyModel() {
+        return path("golden/small-full/checkpoint.pth");
+    }
+}
