@@ -71,6 +71,7 @@ public final class ViewerViewModel<T> {
     private final ReadOnlyStringWrapper renderInfo = new ReadOnlyStringWrapper(this, "renderInfo", "");
     private double viewW = 800;
     private double viewH = 600;
+    private boolean fitted;
     private double focusX = Double.NaN;
     private double focusY = Double.NaN;
 
@@ -146,6 +147,7 @@ public final class ViewerViewModel<T> {
             liif.setImage(model.get() == null ? null : model.get().encode(doc.decoded().rgb()));   // lazy: cheap
             bicubic.setImage(new BicubicImage(doc.decoded().rgb()));
             viewport.set(Viewport.fit(doc.width(), doc.height(), viewW, viewH));
+            fitted = true;
             requestVisible();
         }, uiExecutor).exceptionally(e -> {
             uiExecutor.execute(() -> message.set("Cannot open " + name + ": " + rootMessage(e)));
@@ -239,7 +241,9 @@ public final class ViewerViewModel<T> {
         viewW = w;
         viewH = h;
         Viewport v = viewport.get();
-        if (v != null) {
+        if (fitted) {
+            fit();
+        } else if (v != null) {
             changeViewport(v.resized(w, h));
         }
     }
@@ -302,6 +306,7 @@ public final class ViewerViewModel<T> {
         Document<T> doc = document.get();
         if (doc != null) {
             changeViewport(Viewport.fit(doc.width(), doc.height(), viewW, viewH));
+            fitted = true;
         }
     }
 
@@ -332,6 +337,7 @@ public final class ViewerViewModel<T> {
     }
 
     private void changeViewport(Viewport next) {
+        fitted = false;
         Viewport old = viewport.get();
         viewport.set(next);
         if (old == null || old.gridW() != next.gridW() || old.gridH() != next.gridH()) {
