@@ -141,18 +141,16 @@ public final class ViewerViewModel<T> {
             if (file != null) {
                 recentFiles.add(file);
             }
-            if (model.get() != null) {
-                message.set(null);
-            }
+            message.set(model.get() == null ? NO_MODEL : null);
             liif.setImage(model.get() == null ? null : model.get().encode(doc.decoded().rgb()));   // lazy: cheap
             bicubic.setImage(new BicubicImage(doc.decoded().rgb()));
             viewport.set(Viewport.fit(doc.width(), doc.height(), viewW, viewH));
             fitted = true;
             requestVisible();
-        }, uiExecutor).exceptionally(e -> {
-            uiExecutor.execute(() -> message.set("Cannot open " + name + ": " + rootMessage(e)));
+        }, uiExecutor).exceptionallyAsync(e -> {
+            message.set("Cannot open " + name + ": " + rootMessage(e));
             return null;
-        });
+        }, uiExecutor);
     }
 
     /** Loads a model file (our .safetensors or an official .pth) in the background. */
@@ -192,14 +190,16 @@ public final class ViewerViewModel<T> {
         }, background).thenAcceptAsync(m -> {
             model.set(m);
             modelName.set(name);
-            message.set(null);
+            if (NO_MODEL.equals(message.get())) {
+                message.set(null);
+            }
             Document<T> doc = document.get();
             liif.setImage(doc == null ? null : m.encode(doc.decoded().rgb()));
             requestVisible();
-        }, uiExecutor).exceptionally(e -> {
-            uiExecutor.execute(() -> message.set("Cannot load model " + name + ": " + rootMessage(e)));
+        }, uiExecutor).exceptionallyAsync(e -> {
+            message.set("Cannot load model " + name + ": " + rootMessage(e));
             return null;
-        });
+        }, uiExecutor);
     }
 
     /** Names the compute backend of ND4J (CPU or CUDA), found in the background. */

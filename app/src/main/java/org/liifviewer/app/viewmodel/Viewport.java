@@ -13,10 +13,13 @@ public record Viewport(int imageW, int imageH, double viewW, double viewH, doubl
     /** Largest zoom (screen pixels per input pixel). */
     public static final double MAX_ZOOM = 128;
 
-    /** The image fitted to a view of the given size. */
+    /** Screen pixels of the image that panning and zooming always leave in the view. */
+    public static final double KEEP_VISIBLE = 64;
+
+    /** The image fitted to a view of the given size, centred. */
     public static Viewport fit(int imageW, int imageH, double viewW, double viewH) {
         double z = Math.min(viewW / imageW, viewH / imageH);
-        return new Viewport(imageW, imageH, viewW, viewH, z, 0, 0).clamped();
+        return new Viewport(imageW, imageH, viewW, viewH, z, (imageW - viewW / z) / 2, (imageH - viewH / z) / 2);
     }
 
     /** The zoom at which the whole image just fits the view. */
@@ -76,19 +79,18 @@ public record Viewport(int imageW, int imageH, double viewW, double viewH, doubl
     }
 
     /**
-     * Keeps the image in sight: an axis on which the whole image fits is centred; otherwise the image may move
-     * until its edge reaches the middle of the view, no further.
+     * Keeps the image in sight: at least {@link #KEEP_VISIBLE} screen pixels of it (or all of it, if smaller)
+     * stay in the view. Zooming about a point of the image therefore never needs to move that point.
      */
     private Viewport clamped() {
         return new Viewport(imageW, imageH, viewW, viewH, zoom,
-                clampAxis(originX, imageW, viewW / zoom), clampAxis(originY, imageH, viewH / zoom));
+                clampAxis(originX, imageW, viewW / zoom, KEEP_VISIBLE / zoom),
+                clampAxis(originY, imageH, viewH / zoom, KEEP_VISIBLE / zoom));
     }
 
-    private static double clampAxis(double origin, int imageSize, double visible) {
-        if (imageSize <= visible) {
-            return -(visible - imageSize) / 2;
-        }
-        return Math.max(-visible / 2, Math.min(imageSize - visible / 2, origin));
+    private static double clampAxis(double origin, int imageSize, double visible, double keep) {
+        double k = Math.min(keep, Math.min(imageSize, visible));
+        return Math.max(k - visible, Math.min(imageSize - k, origin));
     }
 
     /** Columns of the virtual LIIF output grid: {@code round(imageW * zoom)}. */
