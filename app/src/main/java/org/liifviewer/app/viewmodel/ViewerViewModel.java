@@ -161,9 +161,12 @@ public final class ViewerViewModel<T> {
     /** Loads the model embedded in the application, when there is one; else shows the "no model" notice. */
     public CompletableFuture<Void> loadDefaultModel() {
         if (ViewerViewModel.class.getResource(DEFAULT_MODEL) == null) {
-            modelName.set("none");
-            message.set(NO_MODEL);
-            return CompletableFuture.completedFuture(null);
+            return CompletableFuture.runAsync(() -> {
+                modelName.set("none");
+                if (message.get() == null) {
+                    message.set(NO_MODEL);
+                }
+            }, uiExecutor);
         }
         return loadModel(() -> {
             Path tmp = copyResource(DEFAULT_MODEL, ".safetensors");

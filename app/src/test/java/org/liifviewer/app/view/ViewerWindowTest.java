@@ -75,7 +75,13 @@ class ViewerWindowTest {
         assertEquals(Math.min(fit.viewW() / 256, fit.viewH() / 256), fit.zoom(), 1e-9, "fit to window on open");
 
         Node canvas = robot.lookup("#singleView").query();
-        Point2D near = fx(() -> canvas.localToScreen(fit.toScreenX(100.5), fit.toScreenY(80.5)));
+        robot.moveTo(canvas);
+        for (int i = 0; i < 6; i++) {
+            robot.type(javafx.scene.input.KeyCode.PLUS);    // + zooms about the centre; the wheel does the rest
+        }
+        Viewport start = fx(() -> vm.viewportProperty().get());
+        assertEquals(fit.zoom() * Math.pow(1.25, 6), start.zoom(), 1e-6);
+        Point2D near = fx(() -> canvas.localToScreen(start.toScreenX(120.5), start.toScreenY(110.5)));
         Point2D cursor = new Point2D(Math.round(near.getX()), Math.round(near.getY()));   // the pointer is on whole pixels
         robot.moveTo(cursor);
         double[] before = fx(() -> {
