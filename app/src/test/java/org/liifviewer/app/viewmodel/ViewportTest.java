@@ -76,6 +76,6 @@ class ViewportTest {
         Viewport v = fit.zoomedAt(8, 300, 300);
         Viewport r = v.resized(1000, 700);
         assertEquals(v.toImageX(640), r.toImageX(500), 1e-9);
-        assertEquals(v.toImageY(400), r.toImageY(350), 1e-9);
+        assertEquals(v.toImageY(450), r.toImageY(350), 1e-9);
     }
 }
