@@ -212,6 +212,7 @@ public final class MainWindow extends BorderPane {
 
     private ToolBar toolBar() {
         zoomField.setId("zoomField");
+        zoomField.setFocusTraversable(false);       // editable on click; not focused (and frozen) at start-up
         zoomField.setPrefColumnCount(6);
         zoomField.setTooltip(new Tooltip("Zoom: type 250%, 4x or x30 and press Enter"));
         zoomField.setOnAction(e -> {
