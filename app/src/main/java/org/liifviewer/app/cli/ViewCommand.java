@@ -18,8 +18,12 @@ final class ViewCommand implements Callable<Integer> {
     @Option(names = "--smoke-test", description = "open the window, render once, print one JSON line of timings and exit")
     boolean smokeTest;
 
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "LIIF model to use (our .safetensors or an official .pth) instead of the embedded default")
+    Path model;
+
     @Override
     public Integer call() {
-        return ViewerLauncher.launch(image, smokeTest);
+        return ViewerLauncher.launch(image, model, smokeTest);
     }
 }

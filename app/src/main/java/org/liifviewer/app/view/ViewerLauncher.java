@@ -9,9 +9,12 @@ public final class ViewerLauncher {
     private ViewerLauncher() {
     }
 
-    /** Launches the viewer; returns the exit status (0 when the window closed normally). */
-    public static int launch(Path image, boolean smokeTest) {
-        ViewerApp.configure(image, smokeTest);
+    /**
+     * Launches the viewer on {@code image} (the sample when null) with {@code model} (the embedded default when
+     * null); returns the exit status (0 when the window closed normally or the smoke test passed).
+     */
+    public static int launch(Path image, Path model, boolean smokeTest) {
+        ViewerApp.configure(image, model, smokeTest);
         Application.launch(ViewerApp.class);
         return ViewerApp.exitStatus();
     }

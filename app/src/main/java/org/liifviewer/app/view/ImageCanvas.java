@@ -1,0 +1,211 @@
+package org.liifviewer.app.view;
+
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.ZoomEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import org.liifviewer.app.viewmodel.Document;
+import org.liifviewer.app.viewmodel.Mipmaps;
+import org.liifviewer.app.viewmodel.TileLayer;
+import org.liifviewer.app.viewmodel.ViewerViewModel;
+import org.liifviewer.app.viewmodel.Viewport;
+
+/**
+ * Draws the viewport of the open image: the mipmap level that suits the zoom at once, then the stored tiles of
+ * one layer (or two, split by a draggable divider in swipe mode) on top. Wheel, pinch and drag go to the
+ * view-model. Redraws are coalesced to at most one per pulse.
+ */
+public final class ImageCanvas extends Region {
+
+    /** One labelled layer drawn by the canvas. */
+    public record Side(String label, TileLayer<Image> layer) {
+    }
+
+    /** Zoom factor per pixel of wheel delta (a 40-pixel notch zooms by about 17%). */
+    private static final double WHEEL_ZOOM_PER_PIXEL = 1.004;
+    private static final double DIVIDER_GRAB_PIXELS = 8;
+
+    private final ViewerViewModel<Image> vm;
+    private final List<Side> sides;
+    private final Canvas canvas = new Canvas();
+    private final RedrawScheduler redraws;
+    private double lastX;
+    private double lastY;
+    private boolean draggingDivider;
+
+    /** A canvas showing {@code sides}: one side, or two split at the view-model's swipe divider. */
+    public ImageCanvas(ViewerViewModel<Image> vm, List<Side> sides) {
+        this.vm = vm;
+        this.sides = List.copyOf(sides);
+        this.redraws = new RedrawScheduler(this::draw);
+        getStyleClass().add("image-canvas");
+        getChildren().add(canvas);
+        setMinSize(0, 0);
+        vm.viewportProperty().addListener((o, a, b) -> redraws.request());
+        vm.swipeDividerProperty().addListener((o, a, b) -> redraws.request());
+        for (Side s : sides) {
+            s.layer().revisionProperty().addListener((o, a, b) -> redraws.request());
+        }
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene == null) {
+                redraws.stop();
+            } else {
+                redraws.start();
+                redraws.request();
+            }
+        });
+        setOnScroll(this::onScroll);
+        setOnZoom(this::onZoom);
+        setOnMousePressed(this::onPressed);
+        setOnMouseDragged(this::onDragged);
+        setOnMouseReleased(e -> draggingDivider = false);
+        setOnMouseMoved(e -> {
+            vm.pointerMoved(e.getX(), e.getY());
+            setCursor(nearDivider(e.getX()) ? javafx.scene.Cursor.H_RESIZE : javafx.scene.Cursor.DEFAULT);
+        });
+        setOnMouseExited(e -> vm.pointerExited());
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            vm.setViewSize(w, h);
+            redraws.request();
+        }
+    }
+
+    private void onScroll(ScrollEvent e) {
+        if (e.getDeltaY() != 0 && e.getTouchCount() == 0) {
+            vm.zoomBy(Math.pow(WHEEL_ZOOM_PER_PIXEL, e.getDeltaY()), e.getX(), e.getY());
+        } else if (e.getTouchCount() > 0) {
+            vm.panBy(e.getDeltaX(), e.getDeltaY());        // two-finger trackpad scroll pans
+        }
+        e.consume();
+    }
+
+    private void onZoom(ZoomEvent e) {
+        vm.zoomBy(e.getZoomFactor(), e.getX(), e.getY());
+        e.consume();
+    }
+
+    private void onPressed(MouseEvent e) {
+        lastX = e.getX();
+        lastY = e.getY();
+        draggingDivider = e.getButton() == MouseButton.PRIMARY && nearDivider(e.getX());
+        requestFocus();
+    }
+
+    private void onDragged(MouseEvent e) {
+        if (draggingDivider) {
+            vm.swipeDividerProperty().set(Math.max(0, Math.min(1, e.getX() / getWidth())));
+        } else {
+            vm.panBy(e.getX() - lastX, e.getY() - lastY);
+        }
+        lastX = e.getX();
+        lastY = e.getY();
+        vm.pointerMoved(e.getX(), e.getY());
+    }
+
+    private boolean nearDivider(double x) {
+        return sides.size() == 2 && Math.abs(x - dividerX()) <= DIVIDER_GRAB_PIXELS;
+    }
+
+    private double dividerX() {
+        return vm.swipeDividerProperty().get() * getWidth();
+    }
+
+    private void draw() {
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        gc.setFill(Color.web("#2b2b2b"));
+        gc.fillRect(0, 0, w, h);
+        Viewport v = vm.viewportProperty().get();
+        Document<Image> doc = vm.documentProperty().get();
+        if (v == null || doc == null) {
+            return;
+        }
+        double split = sides.size() == 2 ? dividerX() : w;
+        for (int i = 0; i < sides.size(); i++) {
+            double x0 = i == 0 ? 0 : split;
+            double x1 = i == 0 ? split : w;
+            if (x1 <= x0) {
+                continue;
+            }
+            gc.save();
+            gc.beginPath();
+            gc.rect(x0, 0, x1 - x0, h);
+            gc.clip();
+            drawBase(gc, v, doc);
+            if (v.zoom() >= 1) {
+                drawTiles(gc, v, sides.get(i).layer());
+            }
+            gc.restore();
+            drawLabel(gc, sides.get(i).label(), i == 0 ? 8 : split + 8);
+        }
+        if (sides.size() == 2) {
+            gc.setStroke(Color.WHITE);
+            gc.setLineWidth(2);
+            gc.strokeLine(split, 0, split, h);
+            gc.setFill(Color.WHITE);
+            gc.fillOval(split - 7, h / 2 - 7, 14, 14);
+        }
+    }
+
+    /** The mipmap level suited to the zoom, only its visible part: instant, and smoothed. */
+    private static void drawBase(GraphicsContext gc, Viewport v, Document<Image> doc) {
+        Image level = doc.levels().get(Mipmaps.levelFor(v.zoom(), doc.levels().size()));
+        double s = level.getWidth() / v.imageW();
+        double ix0 = Math.max(0, Math.floor(v.toImageX(0)));
+        double iy0 = Math.max(0, Math.floor(v.toImageY(0)));
+        double ix1 = Math.min(v.imageW(), Math.ceil(v.toImageX(v.viewW())));
+        double iy1 = Math.min(v.imageH(), Math.ceil(v.toImageY(v.viewH())));
+        if (ix1 <= ix0 || iy1 <= iy0) {
+            return;
+        }
+        gc.setImageSmoothing(true);
+        gc.drawImage(level, ix0 * s, iy0 * s, Math.min(level.getWidth(), (ix1 - ix0) * s),
+                Math.min(level.getHeight(), (iy1 - iy0) * s),
+                v.toScreenX(ix0), v.toScreenY(iy0), (ix1 - ix0) * v.zoom(), (iy1 - iy0) * v.zoom());
+    }
+
+    /** Stored tiles, edges rounded to screen pixels from grid positions, so neighbours join without gaps. */
+    private static void drawTiles(GraphicsContext gc, Viewport v, TileLayer<Image> layer) {
+        for (TileLayer.Drawable<Image> d : layer.drawables(v)) {
+            var k = d.key();
+            double x0 = Math.round(v.gridToScreenX(k.x(), k.gridW()));
+            double x1 = Math.round(v.gridToScreenX(k.x() + d.width(), k.gridW()));
+            double y0 = Math.round(v.gridToScreenY(k.y(), k.gridH()));
+            double y1 = Math.round(v.gridToScreenY(k.y() + d.height(), k.gridH()));
+            gc.setImageSmoothing(k.gridW() != v.gridW());
+            gc.drawImage(d.image(), x0, y0, x1 - x0, y1 - y0);
+        }
+    }
+
+    private static void drawLabel(GraphicsContext gc, String label, double x) {
+        if (label == null) {
+            return;
+        }
+        gc.setFont(Font.font(13));
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.TOP);
+        double width = label.length() * 8 + 12;
+        gc.setFill(Color.rgb(0, 0, 0, 0.6));
+        gc.fillRoundRect(x, 8, width, 22, 6, 6);
+        gc.setFill(Color.WHITE);
+        gc.fillText(label, x + 6, 11);
+    }
+}

@@ -1,0 +1,79 @@
+package org.liifviewer.app.view;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.Node;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.liifviewer.app.viewmodel.CompareMode;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Takes the README screenshots into {@code docs/screenshots/} (run with -Pheavy -Dtest=ScreenshotsTest). */
+@Tag("heavy")
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotsTest {
+
+    static final Path OUT = Path.of("..", "docs", "screenshots");
+    static final Path LARGE = Path.of("/work/shared/data/DIV2K_train_sample/HR/0004.png");
+    private Viewer viewer;
+
+    @Start
+    void start(Stage stage) {
+        viewer = new Viewer(stage, Preferences.userRoot().node("liif-viewer-test"));
+    }
+
+    @AfterEach
+    void stop() {
+        viewer.shutdown();
+    }
+
+    @Test
+    void takeScreenshots() throws Exception {
+        Files.createDirectories(OUT);
+        var vm = viewer.viewModel();
+        Path image = Files.exists(LARGE) ? LARGE : ViewerWindowTest.SAMPLE;
+        viewer.start(image, ViewerWindowTest.model()).get(60, TimeUnit.SECONDS);
+        Thread.sleep(1500);
+        save(viewer.window(), "fit-view.png");
+
+        viewer.start(ViewerWindowTest.SAMPLE, ViewerWindowTest.model()).get(60, TimeUnit.SECONDS);
+        ViewerWindowTest.fx(() -> {
+            vm.compareModeProperty().set(CompareMode.SIDE_BY_SIDE);
+            return null;
+        });
+        Thread.sleep(500);
+        ViewerWindowTest.fx(() -> {
+            vm.setZoom(30);
+            vm.centreOn(150, 110);
+            return null;
+        });
+        ViewerWindowTest.waitFor("tiles at x30", () -> !vm.liifLayer().busyProperty().get()
+                && !vm.bicubicLayer().busyProperty().get() && vm.liifLayer().storedTiles() > 0);
+        Thread.sleep(800);
+        save(viewer.window(), "compare-x30.png");
+
+        ExportDialog dialog = ViewerWindowTest.fx(() -> viewer.window().showExport());
+        Thread.sleep(800);
+        save(dialog.getDialogPane(), "export-dialog.png");
+    }
+
+    private static void save(Node node, String name) throws Exception {
+        WritableImage shot = ViewerWindowTest.fx(() -> node.snapshot(null, null));
+        int w = (int) shot.getWidth();
+        int h = (int) shot.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] argb = new int[w * h];
+        shot.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+        out.setRGB(0, 0, w, h, argb, 0, w);
+        ImageIO.write(out, "png", OUT.resolve(name).toFile());
+    }
+}

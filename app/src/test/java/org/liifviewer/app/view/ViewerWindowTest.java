@@ -1,0 +1,176 @@
+package org.liifviewer.app.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.geometry.Point2D;
+import javafx.geometry.VerticalDirection;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.liifviewer.app.viewmodel.CompareMode;
+import org.liifviewer.app.viewmodel.ViewerViewModel;
+import org.liifviewer.app.viewmodel.Viewport;
+import org.liifviewer.core.image.FloatImage;
+import org.liifviewer.core.image.ImageFiles;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real viewer window (headless on Monocle): open, wheel zoom, pan, compare modes, export. */
+@ExtendWith(ApplicationExtension.class)
+class ViewerWindowTest {
+
+    static final Path SAMPLE = Path.of("../resources/samples/butterfly.png");
+    static final Path SMALL_MODEL = Path.of("/work/shared/golden/small-full/checkpoint.pth");
+
+    @TempDir
+    Path dir;
+    private Viewer viewer;
+    private ViewerViewModel<Image> vm;
+
+    @Start
+    void start(Stage stage) {
+        viewer = new Viewer(stage, Preferences.userRoot().node("liif-viewer-test"));
+        vm = viewer.viewModel();
+    }
+
+    @AfterEach
+    void stop() {
+        viewer.shutdown();
+    }
+
+    static Path model() {
+        return Files.exists(SMALL_MODEL) ? SMALL_MODEL : null;
+    }
+
+    static void waitFor(String what, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        assertTrue(WaitForAsyncUtils.asyncFx(condition).get(), what);
+    }
+
+    static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void openZoomAtCursorPanAndCompare(FxRobot robot) throws Exception {
+        viewer.start(SAMPLE, model()).get(60, TimeUnit.SECONDS);
+        waitFor("image opened and fitted", () -> vm.viewportProperty().get() != null);
+        Viewport fit = fx(() -> vm.viewportProperty().get());
+        assertEquals(Math.min(fit.viewW() / 256, fit.viewH() / 256), fit.zoom(), 1e-9, "fit to window on open");
+
+        Node canvas = robot.lookup("#singleView").query();
+        robot.moveTo(canvas);
+        for (int i = 0; i < 6; i++) {
+            robot.type(javafx.scene.input.KeyCode.PLUS);    // + zooms about the centre; the wheel does the rest
+        }
+        Viewport start = fx(() -> vm.viewportProperty().get());
+        assertEquals(fit.zoom() * Math.pow(1.25, 6), start.zoom(), 1e-6);
+        Point2D near = fx(() -> canvas.localToScreen(start.toScreenX(120.5), start.toScreenY(110.5)));
+        Point2D cursor = new Point2D(Math.round(near.getX()), Math.round(near.getY()));   // the pointer is on whole pixels
+        robot.moveTo(cursor);
+        double[] before = fx(() -> {
+            Point2D local = canvas.screenToLocal(cursor);
+            Viewport v = vm.viewportProperty().get();
+            return new double[] {v.toImageX(local.getX()), v.toImageY(local.getY())};
+        });
+        for (int i = 0; i < 200 && fx(() -> vm.viewportProperty().get().zoom()) < 30; i++) {
+            robot.scroll(10, VerticalDirection.DOWN);   // TestFX's DOWN is a positive wheel delta: zoom in
+        }
+        Viewport zoomed = fx(() -> vm.viewportProperty().get());
+        assertTrue(zoomed.zoom() >= 30, "wheel zoom reached x30: " + zoomed.zoom());
+        Point2D local = fx(() -> canvas.screenToLocal(cursor));
+        assertEquals(before[0], zoomed.toImageX(local.getX()), 1e-6, "image point under the cursor stays put (x)");
+        assertEquals(before[1], zoomed.toImageY(local.getY()), 1e-6, "image point under the cursor stays put (y)");
+        if (model() != null) {
+            waitFor("LIIF tiles rendered at x30", () -> !vm.liifLayer().busyProperty().get()
+                    && vm.liifLayer().drawables(vm.viewportProperty().get()).size() > 0);
+        }
+
+        robot.drag(MouseButton.PRIMARY).dropBy(-120, -60);
+        Viewport panned = fx(() -> vm.viewportProperty().get());
+        assertEquals(zoomed.originX() + 120 / zoomed.zoom(), panned.originX(), 2 / zoomed.zoom(), "drag pans");
+        assertEquals(zoomed.originY() + 60 / zoomed.zoom(), panned.originY(), 2 / zoomed.zoom(), "drag pans");
+
+        robot.clickOn("#mode-side_by_side");
+        assertEquals(CompareMode.SIDE_BY_SIDE, fx(() -> vm.compareModeProperty().get()));
+        assertTrue(fx(() -> robot.lookup("#compareLeft").query().isVisible() && robot.lookup("#compareRight").query().getScene() != null));
+        waitFor("bicubic tiles for the left side", () -> vm.bicubicLayer().storedTiles() > 0);
+        robot.clickOn("#mode-swipe");
+        assertEquals(CompareMode.SWIPE, fx(() -> vm.compareModeProperty().get()));
+        Node swipe = robot.lookup("#swipeView").query();
+        Point2D divider = fx(() -> swipe.localToScreen(swipe.getLayoutBounds().getWidth() / 2, swipe.getLayoutBounds().getHeight() / 2));
+        robot.drag(divider, MouseButton.PRIMARY).dropBy(-200, 0);
+        double fraction = fx(() -> vm.swipeDividerProperty().get());
+        assertTrue(fraction < 0.45, "divider dragged left: " + fraction);
+        robot.clickOn("#mode-single");
+        robot.type(javafx.scene.input.KeyCode.DIGIT0);
+        assertEquals(fit.zoom(), fx(() -> vm.viewportProperty().get().zoom()), 1e-9, "0 fits again");
+    }
+
+    @Test
+    void badFileShowsAMessage(FxRobot robot) throws Exception {
+        Path bad = dir.resolve("bad.png");
+        Files.writeString(bad, "not an image");
+        viewer.start(bad, model()).get(60, TimeUnit.SECONDS);
+        String message = fx(() -> vm.messageProperty().get());
+        assertTrue(message != null && message.contains("not an image"), message);
+        assertTrue(fx(() -> robot.lookup("#notice").query().isVisible()));
+    }
+
+    @Test
+    void exportMatchesCoreRenderer(FxRobot robot) throws Exception {
+        Path model = model();
+        org.junit.jupiter.api.Assumptions.assumeTrue(model != null, "small golden model not available");
+        viewer.start(SAMPLE, model).get(60, TimeUnit.SECONDS);
+        Path out = dir.resolve("export.png");
+        fx(() -> viewer.window().showExport());
+        robot.clickOn(".check-box");                 // aspect lock off
+        setSpinner(robot, "#exportWidth", 3000);
+        setSpinner(robot, "#exportHeight", 2000);
+        TextField file = robot.lookup("#exportFile").query();
+        fx(() -> {
+            file.setText(out.toString());
+            return null;
+        });
+        robot.clickOn((Button) robot.lookup("#exportStart").query());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> Files.exists(out));
+        waitFor("export finished", () -> ((javafx.scene.control.Label) robot.lookup("#exportStatus").query()).getText().startsWith("Saved"));
+
+        FloatImage written = ImageFiles.read(out).rgb();
+        assertEquals(3000, written.width());
+        assertEquals(2000, written.height());
+        var encoded = fx(() -> vm.modelProperty().get()).encode(ImageFiles.read(SAMPLE).rgb());
+        FloatImage expected = encoded.render(2000, 3000, org.liifviewer.core.render.RenderMonitor.NONE);
+        for (int i = 0; i < expected.data().length; i++) {
+            int e = Math.round(Math.min(Math.max(expected.data()[i], 0f), 1f) * 255);
+            int a = Math.round(written.data()[i] * 255);
+            if (Math.abs(e - a) > 1) {
+                throw new AssertionError("sample " + i + ": expected " + e + ", got " + a);
+            }
+        }
+    }
+
+    private static void setSpinner(FxRobot robot, String id, int value) throws Exception {
+        Spinner<Integer> s = robot.lookup(id).query();
+        fx(() -> {
+            s.getValueFactory().setValue(value);
+            return null;
+        });
+    }
+}

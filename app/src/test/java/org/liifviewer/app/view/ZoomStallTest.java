@@ -1,0 +1,100 @@
+package org.liifviewer.app.view;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.liifviewer.core.image.FloatImage;
+import org.liifviewer.core.image.ImageFiles;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Scripted zoom from fit to x30 and back on a 2-megapixel image while tiles render, logging the worst UI-thread
+ * stall (the longest gap between pulses). {@code -Dliif.stallModel=FILE} measures with another model (e.g. the
+ * full-size one); the default is the small golden model.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ZoomStallTest {
+
+    /** A bound that only a real UI-thread block exceeds, even on a loaded CI machine; the goal is under 50 ms. */
+    static final double STALL_LIMIT_MS = 250;
+    static final int STEPS = 90;
+
+    @TempDir
+    Path dir;
+    private Viewer viewer;
+
+    @Start
+    void start(Stage stage) {
+        viewer = new Viewer(stage, Preferences.userRoot().node("liif-viewer-test"));
+    }
+
+    @AfterEach
+    void stop() {
+        viewer.shutdown();
+    }
+
+    /** 1732 x 1155 (2.0 MP): smooth colour ramps plus seeded noise. */
+    static Path twoMegapixelImage(Path dir) throws Exception {
+        int w = 1732;
+        int h = 1155;
+        Random random = new Random(42);
+        FloatImage img = FloatImage.zeros(3, h, w);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                img.set(0, y, x, (float) x / w);
+                img.set(1, y, x, (float) y / h);
+                img.set(2, y, x, 0.5f + 0.5f * (float) Math.sin(x * 0.05) * (float) Math.cos(y * 0.03) * random.nextFloat());
+            }
+        }
+        Path file = dir.resolve("two-megapixels.png");
+        ImageFiles.writePng8(img, null, file);
+        return file;
+    }
+
+    @Test
+    void zoomFromFitToX30AndBackKeepsTheUiResponsive() throws Exception {
+        Path image = twoMegapixelImage(dir);
+        String modelProperty = System.getProperty("liif.stallModel");
+        Path model = modelProperty == null ? ViewerWindowTest.model() : modelProperty.equals("none") ? null : Path.of(modelProperty);
+        viewer.start(image, model).get(120, TimeUnit.SECONDS);
+        var vm = viewer.viewModel();
+        ViewerWindowTest.waitFor("image opened: " + vm.messageProperty().get(), () -> vm.viewportProperty().get() != null);
+        double fit = ViewerWindowTest.fx(() -> vm.viewportProperty().get().zoom());
+        double step = Math.pow(30 / fit, 1.0 / STEPS);
+        Thread.sleep(500);
+        Platform.runLater(() -> viewer.stalls().reset());
+        long t0 = System.nanoTime();
+        for (int i = 0; i < STEPS; i++) {
+            zoomAtCentre(step);
+        }
+        Thread.sleep(1500);                  // settle: LIIF tiles render at x30 while we watch
+        for (int i = 0; i < STEPS; i++) {
+            zoomAtCentre(1 / step);
+        }
+        Thread.sleep(500);
+        double worst = ViewerWindowTest.fx(() -> viewer.stalls().worstMillis());
+        String line = String.format(Locale.ROOT, "{\"ui_stall\":{\"image\":\"1732x1155\",\"model\":\"%s\",\"steps\":%d,"
+                + "\"seconds\":%.1f,\"worst_pulse_gap_ms\":%.1f}}", model == null ? "none" : model.getFileName(),
+                2 * STEPS, (System.nanoTime() - t0) / 1e9, worst);
+        System.out.println(line);
+        Files.writeString(Path.of("target", "ui-stall.json"), line + "\n");
+        assertTrue(worst < STALL_LIMIT_MS, line);
+    }
+
+    private void zoomAtCentre(double factor) throws InterruptedException {
+        Platform.runLater(() -> viewer.viewModel().zoomBy(factor, 640, 400));
+        Thread.sleep(16);                    // one step per frame, like a fast wheel or pinch
+    }
+}

@@ -1,0 +1,101 @@
+package org.liifviewer.app.viewmodel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.liifviewer.core.image.FloatImage;
+import org.liifviewer.core.liif.Axis;
+import org.liifviewer.core.render.ContinuousImage;
+import org.liifviewer.core.render.RenderMonitor;
+import org.liifviewer.core.render.TileScheduler;
+
+class TileLayerTest {
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor();
+    private final ExecutorService ui = Executors.newSingleThreadExecutor();   // stands in for the FX thread
+    private final AtomicInteger renders = new AtomicInteger();
+
+    /** A flat image that counts the tiles rendered. */
+    private final ContinuousImage image = new ContinuousImage() {
+        public int height() {
+            return 300;
+        }
+
+        public int width() {
+            return 400;
+        }
+
+        public FloatImage render(Axis rows, Axis cols, RenderMonitor monitor) {
+            renders.incrementAndGet();
+            return FloatImage.zeros(3, rows.count(), cols.count());
+        }
+    };
+
+    @AfterEach
+    void stop() {
+        worker.shutdownNow();
+        ui.shutdownNow();
+    }
+
+    private TileLayer<FloatImage> layer() {
+        return new TileLayer<>(new TileScheduler(worker), ui, f -> f, f -> 4L * f.planeSize(), 1 << 30);
+    }
+
+    private void onUi(Runnable r) throws Exception {
+        ui.submit(r).get(10, TimeUnit.SECONDS);
+    }
+
+    private void awaitIdle(TileLayer<FloatImage> layer) throws Exception {
+        for (int i = 0; i < 500; i++) {
+            boolean[] busy = new boolean[1];
+            onUi(() -> busy[0] = layer.busyProperty().get());
+            if (!busy[0]) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("render did not finish");
+    }
+
+    @Test
+    void rendersVisibleTilesOnceAndOnlyNewOnesAfterAPan() throws Exception {
+        TileLayer<FloatImage> layer = layer();
+        Viewport v = Viewport.fit(400, 300, 400, 300).zoomedAt(4, 0, 0);      // grid 1600 x 1200, view 400 x 300
+        onUi(() -> {
+            layer.setImage(image);
+            layer.request(v, 0, 0);
+        });
+        awaitIdle(layer);
+        int first = renders.get();
+        assertEquals(4 * 3, first, "4 x 3 tiles of 128 cover 400 x 300 at the origin");
+        int[] drawn = new int[1];
+        onUi(() -> drawn[0] = layer.drawables(v).size());
+        assertEquals(12, drawn[0]);
+
+        onUi(() -> layer.request(v, 0, 0));
+        awaitIdle(layer);
+        assertEquals(first, renders.get(), "nothing new to render");
+
+        Viewport panned = v.pannedBy(-128, 0);                                   // one tile column to the right
+        onUi(() -> layer.request(panned, 200, 150));
+        awaitIdle(layer);
+        assertEquals(first + 3, renders.get(), "only the new column is rendered");
+        TileLayer.RenderTimes[] t = new TileLayer.RenderTimes[1];
+        onUi(() -> t[0] = layer.lastRenderProperty().get());
+        assertEquals(3, t[0].tiles());
+    }
+
+    @Test
+    void recoversTheGridPositionOfAWindow() {
+        assertEquals(0, TileLayer.firstIndex(Axis.grid(1600, 0, 128), 1600));
+        assertEquals(1536, TileLayer.firstIndex(Axis.grid(1600, 1536, 64), 1600));
+        assertEquals(244_736, TileLayer.firstIndex(Axis.grid(261_120, 244_736, 128), 261_120));
+        assertTrue(TileLayer.firstIndex(Axis.grid(7, 6, 1), 7) == 6);
+    }
+}
