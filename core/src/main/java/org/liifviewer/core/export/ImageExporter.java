@@ -1,15 +1,12 @@
 package org.liifviewer.core.export;
 
+import org.liifviewer.core.io.AtomicFile;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.liif.Axis;
 import org.liifviewer.core.render.ContinuousImage;
@@ -48,21 +45,7 @@ public final class ImageExporter {
                               RenderMonitor monitor) throws IOException {
         ContinuousImage alpha = alphaOrNull != null && settings.format().supportsAlpha()
                 ? new BicubicImage(alphaOrNull) : null;
-        Path absolute = target.toAbsolutePath();
-        Path tmp = absolute.resolveSibling("." + absolute.getFileName() + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
-        boolean moved = false;
-        try {
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
-                writeStrips(image, alpha, settings, channel, monitor);
-            }
-            Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(tmp);
-            }
-        }
+        AtomicFile.writeChannel(target, channel -> writeStrips(image, alpha, settings, channel, monitor));
     }
 
     private static void writeStrips(ContinuousImage image, ContinuousImage alpha, ExportSettings settings,

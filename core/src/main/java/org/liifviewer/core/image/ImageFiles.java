@@ -24,7 +24,7 @@ import javax.imageio.stream.ImageOutputStream;
 /**
  * Reading and writing image files. Reading decodes PNG, JPEG, BMP, TIFF, WebP and GIF (first frame)
  * into exact float planes with the EXIF orientation applied; every failure is an
- * {@link ImageFormatException}. Writing is atomic (see {@link AtomicFiles}) and quantises with
+ * {@link ImageFormatException}. Writing is atomic (see {@link AtomicFile}) and quantises with
  * {@code floor(clamp(v, 0, 1) * max + 0.5)}.
  */
 public final class ImageFiles {

@@ -27,17 +27,31 @@ public final class AtomicFile {
     private AtomicFile() {
     }
 
+    /** Writes the whole content through a file channel (for formats that seek back, e.g. TIFF). */
+    @FunctionalInterface
+    public interface ChannelContent {
+        void writeTo(FileChannel channel) throws IOException;
+    }
+
     /** Atomically replaces (or creates) {@code target} with what {@code content} writes. */
     public static void write(Path target, Content content) throws IOException {
+        writeChannel(target, ch -> {
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+            content.writeTo(out);
+            out.flush();
+        });
+    }
+
+    /** Like {@link #write(Path, Content)}, with direct access to the temporary file's channel. */
+    public static void writeChannel(Path target, ChannelContent content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
                 + ".tmp");
         boolean moved = false;
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
-                content.writeTo(out);
-                out.flush();
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE)) {
+                content.writeTo(ch);
                 ch.force(true);
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
