@@ -9,6 +9,6 @@ trap 'rm -rf "$tmp"' EXIT
 for jar in app/target/liif-app.jar app/target/lib/*.jar; do
   dir="$tmp/$(basename "$jar" .jar)"
   mkdir -p "$dir"
-  (cd "$dir" && unzip -qo "$OLDPWD/$jar" '*.class' -x '*module-info.class' || true)
+  (cd "$dir" && unzip -qo "$OLDPWD/$jar" '*.class' -x '*module-info.class' 2>/dev/null || true)
   jdeps --print-module-deps --ignore-missing-deps --multi-release 17 -q "$dir" || true
 done | tr ',' '\n' | grep . | sort -u | paste -sd, -
