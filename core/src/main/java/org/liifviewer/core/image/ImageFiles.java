@@ -1,0 +1,190 @@
+package org.liifviewer.core.image;
+
+import java.awt.image.BufferedImage;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+
+/**
+ * Reading and writing image files. Reading decodes PNG, JPEG, BMP, TIFF, WebP and GIF (first frame)
+ * into exact float planes with the EXIF orientation applied; every failure is an
+ * {@link ImageFormatException}. Writing is atomic (see {@link AtomicFiles}) and quantises with
+ * {@code floor(clamp(v, 0, 1) * max + 0.5)}.
+ */
+public final class ImageFiles {
+
+    /** Default refusal threshold for the declared pixel count (width × height). */
+    public static final long DEFAULT_MAX_PIXELS = 400_000_000L;
+
+    private ImageFiles() {
+    }
+
+    /** {@link #read(Path, long)} with {@link #DEFAULT_MAX_PIXELS}. */
+    public static DecodedImage read(Path path) throws IOException {
+        return read(path, DEFAULT_MAX_PIXELS);
+    }
+
+    /**
+     * Decodes an image file. The declared size is checked against {@code maxPixels} before any pixel
+     * is decoded, so decompression bombs are refused without allocating.
+     *
+     * @throws ImageFormatException not an image, unsupported format, truncated or corrupt data, too large
+     * @throws IOException          the file cannot be read at all (missing, no permission)
+     */
+    public static DecodedImage read(Path path, long maxPixels) throws IOException {
+        EmbeddedMetadata metadata;
+        ContainerFormat container;
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            ByteSource src = ByteSource.of(channel);
+            if (src.size() == 0) {
+                throw new ImageFormatException("not an image: " + path + " is empty");
+            }
+            container = ContainerFormat.sniff(src.read(0, (int) Math.min(src.size(), ContainerFormat.SNIFF_BYTES)));
+            metadata = EmbeddedMetadata.read(src, container);
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(path.toFile())) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new ImageFormatException(container == ContainerFormat.UNKNOWN
+                        ? "not an image: " + path
+                        : "unsupported format: " + path + " (" + container.name().toLowerCase(Locale.ROOT) + ")");
+            }
+            ImageReader reader = readers.next();
+            try {
+                RasterPlanes planes = RasterPlanes.of(decode(reader, in, path, maxPixels));
+                ExifOrientation orientation = metadata.orientation();
+                String format = container == ContainerFormat.UNKNOWN || container == ContainerFormat.OTHER_IMAGE
+                        ? reader.getFormatName().toLowerCase(Locale.ROOT)
+                        : container.name().toLowerCase(Locale.ROOT);
+                return new DecodedImage(orientation.apply(planes.rgb()),
+                        Optional.ofNullable(planes.alpha()).map(orientation::apply),
+                        planes.bitDepth(), planes.grayscale(), metadata.exif(), metadata.iccProfile(), format);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    private static BufferedImage decode(ImageReader reader, ImageInputStream in, Path path, long maxPixels)
+            throws ImageFormatException {
+        List<String> warnings = new ArrayList<>();
+        try {
+            reader.setInput(in, true, true);
+            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+            long width = reader.getWidth(0);
+            long height = reader.getHeight(0);
+            if (width <= 0 || height <= 0) {
+                throw new ImageFormatException("corrupt image: " + path + " declares size " + width + "x" + height);
+            }
+            if (width * height > maxPixels) {
+                throw new ImageFormatException("image too large: " + width + "×" + height + " exceeds limit of "
+                        + maxPixels + " pixels (" + path + ")");
+            }
+            BufferedImage img = reader.read(0);
+            if (warnings.stream().anyMatch(ImageFiles::meansTruncated)) {
+                throw new ImageFormatException("truncated: " + path + " (" + String.join("; ", warnings) + ")");
+            }
+            return img;
+        } catch (ImageFormatException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            if (isTruncation(e)) {
+                throw new ImageFormatException("truncated: " + path, e);
+            }
+            throw new ImageFormatException("corrupt image: " + path + " (" + e + ")", e);
+        }
+    }
+
+    private static boolean meansTruncated(String message) {
+        String m = message.toLowerCase(Locale.ROOT);
+        return m.contains("premature end") || m.contains("truncat") || m.contains("unexpected end");
+    }
+
+    private static boolean isTruncation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EOFException || t.getMessage() != null && meansTruncated(t.getMessage())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 8-bit PNG, RGB or RGBA ({@code alphaOrNull} is a 1-channel plane of the same size). */
+    public static void writePng8(FloatImage rgb, FloatImage alphaOrNull, Path target) throws IOException {
+        write(ImageEncoding.toBufferedImage(rgb, alphaOrNull, 8), "png", null, target);
+    }
+
+    /** 16-bit PNG, RGB or RGBA; values {@code floor(clamp(v) * 65535 + 0.5)}. */
+    public static void writePng16(FloatImage rgb, FloatImage alphaOrNull, Path target) throws IOException {
+        write(ImageEncoding.toBufferedImage(rgb, alphaOrNull, 16), "png", null, target);
+    }
+
+    /** Baseline JPEG; {@code quality} in [0, 1] as ImageIO defines it (0.9 is visually lossless for most images). */
+    public static void writeJpeg(FloatImage rgb, float quality, Path target) throws IOException {
+        if (!(quality >= 0f && quality <= 1f)) {
+            throw new IllegalArgumentException("JPEG quality must be in [0, 1], got " + quality);
+        }
+        write(ImageEncoding.toBufferedImage(rgb, null, 8), "jpeg", param -> {
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+        }, target);
+    }
+
+    /** LZW-compressed TIFF, 8 or 16 bits per sample, RGB or RGBA. */
+    public static void writeTiff(FloatImage rgb, FloatImage alphaOrNull, int bitDepth, Path target) throws IOException {
+        write(ImageEncoding.toBufferedImage(rgb, alphaOrNull, bitDepth), "tiff", param -> {
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionType("LZW");
+        }, target);
+    }
+
+    private static void write(BufferedImage img, String format, Consumer<ImageWriteParam> setup, Path target) throws IOException {
+        ImageWriter writer = builtInWriter(format);
+        try {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            if (setup != null) {
+                setup.accept(param);
+            }
+            AtomicFiles.write(target, out -> {
+                try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+                    writer.setOutput(ios);
+                    writer.write(null, new IIOImage(img, null, null), param);
+                }
+            });
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    /**
+     * The JDK's own writer for {@code format}: the plugins on the class path are for reading (TwelveMonkeys'
+     * TIFF writer, for one, cannot write 16-bit interleaved RGBA).
+     */
+    private static ImageWriter builtInWriter(String format) throws IOException {
+        Module jdkImageIo = ImageIO.class.getModule();
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format);
+        while (writers.hasNext()) {
+            ImageWriter writer = writers.next();
+            if (writer.getClass().getModule() == jdkImageIo) {
+                return writer;
+            }
+            writer.dispose();
+        }
+        throw new IOException("no built-in ImageIO writer for " + format);
+    }
+}
