@@ -1,0 +1,85 @@
+package org.liifviewer.core.model.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.liifviewer.core.model.LiifModelFile;
+import org.liifviewer.core.model.ModelFormatException;
+
+/**
+ * Loads and saves LIIF model files. {@link #load} recognises the format by content, not by extension:
+ * official PyTorch checkpoints ({@code torch.save} zip or legacy format, read with a restricted unpickler that
+ * never executes anything) and LIIF Viewer's own safetensors files. {@link #save} always writes the latter,
+ * atomically.
+ */
+public final class ModelFiles {
+
+    private static final byte[] ZIP = {'P', 'K', 3, 4};
+    private static final int HEAD = 16;
+
+    private ModelFiles() {
+    }
+
+    /**
+     * Reads a model and checks that its weights match its architecture.
+     *
+     * @throws ModelFormatException with the file name and a reason a user can act on, for any file that is not
+     *                              a usable LIIF model (unknown format, truncated, corrupt, unsafe, inconsistent)
+     * @throws IOException          if the file cannot be read at all (missing, no permission)
+     */
+    public static LiifModelFile load(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(HEAD);
+        }
+        try {
+            LiifModelFile model = switch (detect(head)) {
+                case ZIP_CHECKPOINT -> TorchZipReader.read(file);
+                case LEGACY_CHECKPOINT -> TorchLegacyReader.read(file);
+                case SAFETENSORS -> SafetensorsFormat.read(file);
+            };
+            model.validate();
+            return model;
+        } catch (ModelFormatException e) {
+            throw new ModelFormatException(file.getFileName() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) { // a safety net for inconsistencies no check anticipated
+            throw new ModelFormatException(file.getFileName() + ": malformed model file (" + e + ")", e);
+        }
+    }
+
+    /**
+     * Writes {@code model} in LIIF Viewer's safetensors format, replacing {@code file} atomically: after a
+     * failure the previous file is intact.
+     *
+     * @throws ModelFormatException if the weights do not match the spec (nothing is written then)
+     */
+    public static void save(LiifModelFile model, Path file) throws IOException {
+        model.validate();
+        AtomicFile.write(file, out -> SafetensorsFormat.write(model, out));
+    }
+
+    private enum Format { ZIP_CHECKPOINT, LEGACY_CHECKPOINT, SAFETENSORS }
+
+    private static Format detect(byte[] head) throws ModelFormatException {
+        if (head.length == 0) {
+            throw new ModelFormatException("the file is empty");
+        }
+        if (startsWith(head, ZIP)) {
+            return Format.ZIP_CHECKPOINT;
+        }
+        if (startsWith(head, TorchLegacyReader.SIGNATURE)) {
+            return Format.LEGACY_CHECKPOINT;
+        }
+        if (head.length > 8 && head[8] == '{') {
+            return Format.SAFETENSORS;
+        }
+        throw new ModelFormatException("not a model file: neither a PyTorch checkpoint (.pth) nor a LIIF Viewer"
+                + " .safetensors file");
+    }
+
+    private static boolean startsWith(byte[] head, byte[] prefix) {
+        return head.length >= prefix.length && Arrays.equals(head, 0, prefix.length, prefix, 0, prefix.length);
+    }
+}

@@ -1,0 +1,182 @@
+package org.liifviewer.core.model.io;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.liifviewer.core.model.EncoderSpec;
+import org.liifviewer.core.model.LiifSpec;
+import org.liifviewer.core.model.ModelFormatException;
+import org.liifviewer.core.model.Tensor;
+import org.liifviewer.core.model.Weights;
+
+/**
+ * Reads the official model spec ({@code {name: liif, args: {encoder_spec, imnet_spec, flags}}}) together with the
+ * weights. Official specs are often partial (e.g. only {@code no_upsampling: True}), so depths and widths are
+ * read from the tensors; any value the spec does state must agree with them. Missing flags default to true,
+ * like the official code. Numbers may come from a pickle ({@link Long}) or JSON (any {@link Number}).
+ */
+public final class OfficialSpec {
+
+    private OfficialSpec() {
+    }
+
+    /**
+     * Builds the {@link LiifSpec} described by {@code official} and {@code weights}.
+     *
+     * @throws ModelFormatException if the spec is not LIIF with a supported encoder, or contradicts the weights
+     */
+    public static LiifSpec parse(Map<?, ?> official, Weights weights) throws ModelFormatException {
+        if (!"liif".equals(official.get("name"))) {
+            throw new ModelFormatException("the model is " + show(official.get("name")) + ", not 'liif'");
+        }
+        Map<?, ?> args = map(official, "args");
+        EncoderSpec encoder = encoder(map(args, "encoder_spec"), weights);
+        Map<?, ?> imnet = map(args, "imnet_spec");
+        if (!"mlp".equals(imnet.get("name"))) {
+            throw new ModelFormatException("the decoder is " + show(imnet.get("name")) + ", not 'mlp'");
+        }
+        Map<?, ?> mlpArgs = map(imnet, "args");
+        List<Long> widths = new ArrayList<>();
+        for (int k = 0; weights.contains("imnet.layers." + 2 * k + ".weight"); k++) {
+            widths.add(rank(weights.get("imnet.layers." + 2 * k + ".weight"), 2, "imnet.layers." + 2 * k).dim(0));
+        }
+        if (widths.isEmpty()) {
+            throw new ModelFormatException("model file lacks the tensor 'imnet.layers.0.weight'");
+        }
+        int[] hidden = widths.subList(0, widths.size() - 1).stream().mapToInt(Long::intValue).toArray();
+        int outDim = widths.get(widths.size() - 1).intValue();
+        if (mlpArgs.containsKey("hidden_list")) {
+            List<Long> stated = new ArrayList<>();
+            for (Object h : list(mlpArgs, "hidden_list")) {
+                stated.add(integer(h, "hidden_list"));
+            }
+            agree("hidden_list", stated, widths.subList(0, widths.size() - 1));
+        }
+        agree("out_dim", optionalInt(mlpArgs, "out_dim"), (long) outDim);
+        LiifSpec spec = new LiifSpec(encoder, hidden, outDim, flag(args, "local_ensemble"),
+                flag(args, "feat_unfold"), flag(args, "cell_decode"));
+        long inDim = weights.get("imnet.layers.0.weight").dim(1);
+        if (inDim != spec.mlpInDim()) {
+            throw new ModelFormatException("the MLP input width is " + inDim + " but " + encoder.outChannels()
+                    + " feature channels with feat_unfold=" + spec.featUnfold() + " and cell_decode="
+                    + spec.cellDecode() + " need " + spec.mlpInDim());
+        }
+        return spec;
+    }
+
+    private static EncoderSpec encoder(Map<?, ?> spec, Weights w) throws ModelFormatException {
+        Object name = spec.get("name");
+        Map<?, ?> args = map(spec, "args");
+        if (!Boolean.TRUE.equals(args.get("no_upsampling"))) {
+            throw new ModelFormatException("the encoder has an up-sampler (no_upsampling is not true);"
+                    + " LIIF encoders keep the input size");
+        }
+        if ("edsr-baseline".equals(name) || "edsr".equals(name)) {
+            long nFeats = rank(w.get("encoder.head.0.weight"), 4, "encoder.head.0").dim(0);
+            long nResblocks = count(w, "encoder.body.%d.body.0.weight");
+            agree("n_feats", optionalInt(args, "n_feats"), nFeats);
+            agree("n_resblocks", optionalInt(args, "n_resblocks"), nResblocks);
+            double defaultScale = "edsr".equals(name) ? 0.1 : 1.0;
+            double resScale = args.containsKey("res_scale") ? number(args.get("res_scale"), "res_scale") : defaultScale;
+            return new EncoderSpec.Edsr((String) name, (int) nResblocks, (int) nFeats, (float) resScale);
+        }
+        if ("rdn".equals(name)) {
+            agree("RDNkSize", optionalInt(args, "RDNkSize"), 3L);
+            long g0 = rank(w.get("encoder.SFENet1.weight"), 4, "encoder.SFENet1").dim(0);
+            long d = count(w, "encoder.RDBs.%d.convs.0.conv.0.weight");
+            long c = count(w, "encoder.RDBs.0.convs.%d.conv.0.weight");
+            long g = d == 0 ? 0 : rank(w.get("encoder.RDBs.0.convs.0.conv.0.weight"), 4, "encoder.RDBs.0").dim(0);
+            agree("G0", optionalInt(args, "G0"), g0);
+            Object config = args.get("RDNconfig");
+            if (config != null) {
+                List<Long> dcg = switch (config instanceof String s ? s : "") {
+                    case "A" -> List.of(20L, 6L, 32L);
+                    case "B" -> List.of(16L, 8L, 64L);
+                    default -> throw new ModelFormatException("unknown RDNconfig " + show(config));
+                };
+                agree("RDNconfig " + config + " (D, C, G)", dcg, List.of(d, c, g));
+            }
+            agree("D", optionalInt(args, "D"), d);
+            agree("C", optionalInt(args, "C"), c);
+            agree("G", optionalInt(args, "G"), g);
+            return new EncoderSpec.Rdn((int) g0, (int) d, (int) c, (int) g);
+        }
+        throw new ModelFormatException("unsupported encoder " + show(name) + " (edsr-baseline, edsr and rdn are)");
+    }
+
+    /** How many consecutive indices 0, 1, 2, ... have a tensor named by {@code pattern}. */
+    private static long count(Weights w, String pattern) {
+        int n = 0;
+        while (w.contains(String.format(pattern, n))) {
+            n++;
+        }
+        return n;
+    }
+
+    private static Tensor rank(Tensor t, int rank, String layer) throws ModelFormatException {
+        if (t.rank() != rank) {
+            throw new ModelFormatException("the weight of " + layer + " has " + t.rank() + " dimensions, expected "
+                    + rank);
+        }
+        return t;
+    }
+
+    private static void agree(String what, Object stated, Object fromWeights) throws ModelFormatException {
+        if (stated != null && !stated.equals(fromWeights)) {
+            throw new ModelFormatException("the spec says " + what + " = " + stated + " but the weights have "
+                    + fromWeights);
+        }
+    }
+
+    private static boolean flag(Map<?, ?> args, String key) throws ModelFormatException {
+        Object v = args.get(key);
+        if (v == null) {
+            return true;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        throw new ModelFormatException("'" + key + "' is " + show(v) + ", not a boolean");
+    }
+
+    private static Long optionalInt(Map<?, ?> args, String key) throws ModelFormatException {
+        Object v = args.get(key);
+        return v == null ? null : integer(v, key);
+    }
+
+    private static long integer(Object v, String what) throws ModelFormatException {
+        if (v instanceof Long || v instanceof Integer || v instanceof Short) {
+            return ((Number) v).longValue();
+        }
+        throw new ModelFormatException("'" + what + "' is " + show(v) + ", not an integer");
+    }
+
+    private static double number(Object v, String what) throws ModelFormatException {
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        throw new ModelFormatException("'" + what + "' is " + show(v) + ", not a number");
+    }
+
+    /** A value for a message: scalars as such, containers (possibly cyclic in a hostile file) by type only. */
+    private static String show(Object v) {
+        if (v instanceof String s) {
+            return "'" + s + "'";
+        }
+        return v == null || v instanceof Number || v instanceof Boolean ? String.valueOf(v) : "a " + v.getClass().getSimpleName();
+    }
+
+    private static Map<?, ?> map(Map<?, ?> parent, String key) throws ModelFormatException {
+        if (parent.get(key) instanceof Map<?, ?> m) {
+            return m;
+        }
+        throw new ModelFormatException("the model spec lacks the '" + key + "' block");
+    }
+
+    private static List<?> list(Map<?, ?> parent, String key) throws ModelFormatException {
+        if (parent.get(key) instanceof List<?> l) {
+            return l;
+        }
+        throw new ModelFormatException("'" + key + "' is not a list");
+    }
+}

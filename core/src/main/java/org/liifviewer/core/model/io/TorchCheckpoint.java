@@ -1,0 +1,80 @@
+package org.liifviewer.core.model.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.liifviewer.core.model.LiifModelFile;
+import org.liifviewer.core.model.ModelFormatException;
+import org.liifviewer.core.model.Tensor;
+import org.liifviewer.core.model.Weights;
+
+/**
+ * What a viewer needs from an unpickled official training checkpoint
+ * {@code {'model': {'name', 'args', 'sd'}, 'optimizer': ..., 'epoch': N}}: the model spec, the state_dict,
+ * and the top-level scalars (such as {@code epoch}) as metadata. The optimizer state is ignored.
+ */
+record TorchCheckpoint(Map<String, Object> spec, Map<String, PickledTensor> stateDict, Map<String, String> metadata) {
+
+    /** Supplies the raw little-endian bytes of a storage. */
+    interface StorageSource {
+        ByteBuffer bytes(StorageRef storage) throws IOException;
+    }
+
+    /** Picks the parts out of the checkpoint's root object. */
+    static TorchCheckpoint of(Object root) throws ModelFormatException {
+        if (!(root instanceof Map<?, ?> top)) {
+            throw new ModelFormatException("the checkpoint is not a dict");
+        }
+        if (!(top.get("model") instanceof Map<?, ?> model)) {
+            throw new ModelFormatException("the checkpoint has no 'model' entry with the architecture"
+                    + " (a bare state_dict does not say which model it belongs to)");
+        }
+        if (!(model.get("sd") instanceof Map<?, ?> sd)) {
+            throw new ModelFormatException("the checkpoint's 'model' entry has no state_dict 'sd'");
+        }
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("name", model.get("name"));
+        spec.put("args", model.get("args"));
+        Map<String, PickledTensor> tensors = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : sd.entrySet()) {
+            if (!(e.getKey() instanceof String name) || !(e.getValue() instanceof PickledTensor t)) {
+                throw new ModelFormatException("the state_dict holds an entry that is not a named tensor: "
+                        + e.getKey());
+            }
+            tensors.put(name, t);
+        }
+        Map<String, String> metadata = new LinkedHashMap<>();
+        top.forEach((k, v) -> {
+            if (k instanceof String key && (v instanceof String || v instanceof Number || v instanceof Boolean)) {
+                metadata.put(key, v.toString());
+            }
+        });
+        return new TorchCheckpoint(spec, tensors, metadata);
+    }
+
+    /** The storages the state_dict's tensors live in. */
+    Set<StorageRef> storages() {
+        return stateDict.values().stream().map(PickledTensor::storage).collect(Collectors.toSet());
+    }
+
+    /** Reads the tensors and parses the spec against them (the result is not yet validated). */
+    LiifModelFile toModel(StorageSource source) throws IOException {
+        Map<StorageRef, ByteBuffer> cache = new HashMap<>();
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        for (Map.Entry<String, PickledTensor> e : stateDict.entrySet()) {
+            StorageRef storage = e.getValue().storage();
+            ByteBuffer bytes = cache.get(storage);
+            if (bytes == null) {
+                bytes = source.bytes(storage);
+                cache.put(storage, bytes);
+            }
+            tensors.put(e.getKey(), e.getValue().read(e.getKey(), bytes));
+        }
+        Weights weights = new Weights(tensors);
+        return new LiifModelFile(OfficialSpec.parse(spec, weights), weights, metadata);
+    }
+}
