@@ -93,8 +93,8 @@ public record QueryPlan(int batch, int queries, int members, int[] rows, float[]
         return Math.min(Math.max(i, 0), n - 1);
     }
 
-    /** make_coord's float32 centre of pixel {@code i} on a side of {@code n} pixels. */
-    static float centre(int i, int n) {
+    /** The official {@code make_coord}'s float32 centre of pixel {@code i} on a side of {@code n} pixels. */
+    public static float centre(int i, int n) {
         double r = 1.0 / n;
         float a = (float) (2 * r);
         float b = (float) (-1 + r);
