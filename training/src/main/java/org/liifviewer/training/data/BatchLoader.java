@@ -77,7 +77,7 @@ public final class BatchLoader implements AutoCloseable {
         }
         int side = first.input().height();
         QueryPlan plan = QueryPlan.of(spec, side, first.input().width(), batchSize, first.queries(), coord, cell);
-        return new TrainingBatch(index, input, plan, target);
+        return new TrainingBatch(index, side, input, plan, target);
     }
 
     private static void normaliseInto(float[] values, float[] out, int slot) {
