@@ -146,7 +146,14 @@ public final class LiifGraph {
 
     private SDVariable variable(SameDiff sd, Map<String, String> names, String name) {
         String sdName = names.computeIfAbsent(name, n -> n.replace('.', '_').replace('@', '_'));
-        return sd.hasVariable(sdName) ? sd.getVariable(sdName) : sd.var(sdName, parameters.get(name));
+        if (sd.hasVariable(sdName)) {
+            return sd.getVariable(sdName);
+        }
+        SDVariable v = sd.var(sdName, parameters.get(name));
+        if (v.getArr() != parameters.get(name)) {
+            throw new IllegalStateException("SameDiff copied the array of " + name + ": updates would not reach the graph");
+        }
+        return v;
     }
 
     private void buildEncoder() {

@@ -118,7 +118,8 @@ public final class ParameterLayout {
         int latent = spec.latentDim();
         for (Entry e : entries) {
             Tensor t = weights.get(e.name(), e.shape());
-            INDArray arr = Nd4j.createFromArray(t.data()).reshape('c', e.shape()).castTo(dtype);
+            // a fresh array, not a view: SameDiff copies views, which would detach the graph from in-place updates
+            INDArray arr = Nd4j.createFromArray(t.data()).reshape('c', e.shape()).castTo(dtype).dup('c');
             if (e.name().equals(FIRST_LAYER)) {
                 graph.put(FIRST_LAYER_LATENT, arr.get(NDArrayIndex.all(), NDArrayIndex.interval(0, latent)).dup('c'));
                 graph.put(FIRST_LAYER_RELATIVE,

@@ -75,7 +75,7 @@ public final class TrainCommand {
         out.println(spec.describe() + ", " + graph.toWeights().parameterCount() + " values; starting at iteration "
                 + start + " of " + config.iterations());
         TrainConfig.Data data = config.data();
-        TrainingStream stream = new TrainingStream(new ImageFolders(data.folders().stream().map(Path::of).toList()),
+        TrainingStream stream = new TrainingStream(new ImageFolders(data.folders().stream().map(Path::of).toList(), data.cache()),
                 new ImplicitSampler(data.sampler()), config.seed(), data.repeat());
         Trainer trainer = new Trainer(config, graph, adam, start, outDir, out);
         CountDownLatch finished = new CountDownLatch(1);

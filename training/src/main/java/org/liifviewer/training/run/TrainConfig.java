@@ -24,9 +24,10 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** Training data: image folders and the sampler's settings. */
+    /** Training data: image folders, the sampler's settings, in-memory cache, loader threads and prefetch depth. */
     public record Data(List<String> folders, int repeat, int batchSize, int inpSize, double scaleMin,
-                       double scaleMax, int sampleQ, boolean augment, int loaderThreads, int prefetch) {
+                       double scaleMax, int sampleQ, boolean augment, boolean cache, int loaderThreads,
+                       int prefetch) {
         public ImplicitSampler.Settings sampler() {
             return new ImplicitSampler.Settings(inpSize, scaleMin, scaleMax, sampleQ, augment);
         }
