@@ -57,7 +57,7 @@ class OverfitTest {
         while (iteration < MAX_ITERATIONS && psnr <= TARGET_PSNR) {
             adam.step(graph.lossAndGradients(input, plan, normalisedTarget).gradients(), 1e-3);
             iteration++;
-            if (iteration % 100 == 0) {
+            if (iteration % 20 == 0) {
                 INDArray prediction = graph.predict(input, plan).reshape(48 * 48, 3).mul(0.5f).add(0.5f);
                 double mse = Transforms.pow(Transforms.min(Transforms.max(prediction, 0), 1).sub(rgb), 2)
                         .meanNumber().doubleValue();
