@@ -1,0 +1,85 @@
+package org.liifviewer.training.data;
+
+import org.liifviewer.core.image.FloatImage;
+import org.liifviewer.core.image.PillowBicubic;
+import org.liifviewer.training.graph.QueryPlan;
+
+import java.util.SplittableRandom;
+
+/**
+ * The paper's training sampler (official {@code sr-implicit-downsampled} with augment): scale s ~ U(min, max), a
+ * random w_hr x w_hr HR crop with w_hr = round(inp * s), the LR input = Pillow-bicubic resize of the crop to
+ * inp x inp, the same random flips/transpose for both, and {@code sampleQueries} HR pixels without replacement.
+ */
+public final class ImplicitSampler {
+
+    /**
+     * @param inputSize     LR side (48)
+     * @param scaleMin      smallest scale (1)
+     * @param scaleMax      largest scale (4)
+     * @param sampleQueries HR pixels per sample (2304)
+     * @param augment       random row flip, column flip and transpose, each with probability 1/2
+     */
+    public record Settings(int inputSize, double scaleMin, double scaleMax, int sampleQueries, boolean augment) {
+    }
+
+    private final Settings settings;
+
+    public ImplicitSampler(Settings settings) {
+        this.settings = settings;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The HR crop side for a drawn scale: round-half-even(inputSize * s), as Python's round. */
+    public int drawCropSize(SplittableRandom random) {
+        double s = settings.scaleMin() + (settings.scaleMax() - settings.scaleMin()) * random.nextDouble();
+        return (int) Math.rint(settings.inputSize() * s);
+    }
+
+    /** Samples from {@code hr} with crop side {@code cropSize} (at most the image's shorter side). */
+    public TrainingSample sample(FloatImage hr, int cropSize, SplittableRandom random) {
+        int y0 = random.nextInt(hr.height() - cropSize + 1);
+        int x0 = random.nextInt(hr.width() - cropSize + 1);
+        FloatImage cropHr = hr.crop(y0, x0, cropSize, cropSize);
+        FloatImage cropLr = PillowBicubic.resize(cropHr, settings.inputSize(), settings.inputSize());
+        if (settings.augment()) {
+            boolean flipRows = random.nextDouble() < 0.5;
+            boolean flipCols = random.nextDouble() < 0.5;
+            boolean transpose = random.nextDouble() < 0.5;
+            cropHr = Augment.apply(cropHr, flipRows, flipCols, transpose);
+            cropLr = Augment.apply(cropLr, flipRows, flipCols, transpose);
+        }
+        return pixelSamples(cropLr, cropHr, random);
+    }
+
+    private TrainingSample pixelSamples(FloatImage lr, FloatImage hr, SplittableRandom random) {
+        int side = hr.height();
+        int pixels = side * side;
+        int q = Math.min(settings.sampleQueries(), pixels);
+        int[] order = new int[pixels];
+        for (int i = 0; i < pixels; i++) {
+            order[i] = i;
+        }
+        float cellSize = (float) (2.0 / side);
+        float[] coord = new float[2 * q];
+        float[] cell = new float[2 * q];
+        float[] rgb = new float[3 * q];
+        for (int i = 0; i < q; i++) {
+            int j = i + random.nextInt(pixels - i);
+            int p = order[j];
+            order[j] = order[i];
+            order[i] = p;
+            coord[2 * i] = QueryPlan.centre(p / side, side);
+            coord[2 * i + 1] = QueryPlan.centre(p % side, side);
+            cell[2 * i] = cellSize;
+            cell[2 * i + 1] = cellSize;
+            for (int c = 0; c < 3; c++) {
+                rgb[3 * i + c] = hr.data()[c * pixels + p];
+            }
+        }
+        return new TrainingSample(lr, coord, cell, rgb);
+    }
+}

@@ -1,0 +1,163 @@
+package org.liifviewer.training.graph;
+
+import org.liifviewer.core.model.EncoderSpec;
+import org.liifviewer.core.model.LiifSpec;
+import org.liifviewer.core.model.ModelFormatException;
+import org.liifviewer.core.model.Tensor;
+import org.liifviewer.core.model.Weights;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The trainable tensors of a LIIF model under their official state_dict names and shapes, and the mapping to the
+ * graph's own tensors. The graph differs in one place: the first MLP weight {@code imnet.layers.0.weight}
+ * (hidden0 x in_dim) is held as two tensors, its latent-code columns {@link #FIRST_LAYER_LATENT} (applied to every
+ * feature-map position before the lookup) and its relative-coordinate/cell columns {@link #FIRST_LAYER_RELATIVE}.
+ * EDSR's unused mean-shift convolutions are not trainable; {@link #toWeights} adds their fixed values.
+ */
+public final class ParameterLayout {
+
+    /** Official name of the first MLP weight, split in the graph. */
+    public static final String FIRST_LAYER = "imnet.layers.0.weight";
+    /** Graph name of the latent-code columns of {@link #FIRST_LAYER}. */
+    public static final String FIRST_LAYER_LATENT = FIRST_LAYER + "@latent";
+    /** Graph name of the relative coordinate (and cell) columns of {@link #FIRST_LAYER}. */
+    public static final String FIRST_LAYER_RELATIVE = FIRST_LAYER + "@relative";
+
+    private static final float[] RGB_MEAN = {0.4488f, 0.4371f, 0.4040f};
+
+    /** One official tensor: name, shape and the fan-in PyTorch's default initialisation uses. */
+    public record Entry(String name, long[] shape, long fanIn) {
+    }
+
+    private final LiifSpec spec;
+    private final List<Entry> entries;
+
+    private ParameterLayout(LiifSpec spec, List<Entry> entries) {
+        this.spec = spec;
+        this.entries = List.copyOf(entries);
+    }
+
+    /** The layout of {@code spec}, in official state_dict order (mean-shift buffers excluded). */
+    public static ParameterLayout of(LiifSpec spec) {
+        List<Entry> list = new ArrayList<>();
+        if (spec.encoder() instanceof EncoderSpec.Edsr e) {
+            conv(list, "encoder.head.0", 3, e.nFeats(), 3);
+            for (int i = 0; i < e.nResblocks(); i++) {
+                conv(list, "encoder.body." + i + ".body.0", e.nFeats(), e.nFeats(), 3);
+                conv(list, "encoder.body." + i + ".body.2", e.nFeats(), e.nFeats(), 3);
+            }
+            conv(list, "encoder.body." + e.nResblocks(), e.nFeats(), e.nFeats(), 3);
+        } else if (spec.encoder() instanceof EncoderSpec.Rdn r) {
+            conv(list, "encoder.SFENet1", 3, r.g0(), 3);
+            conv(list, "encoder.SFENet2", r.g0(), r.g0(), 3);
+            for (int i = 0; i < r.d(); i++) {
+                for (int c = 0; c < r.c(); c++) {
+                    conv(list, "encoder.RDBs." + i + ".convs." + c + ".conv.0", r.g0() + c * r.g(), r.g(), 3);
+                }
+                conv(list, "encoder.RDBs." + i + ".LFF", r.g0() + r.c() * r.g(), r.g0(), 1);
+            }
+            conv(list, "encoder.GFF.0", r.d() * r.g0(), r.g0(), 1);
+            conv(list, "encoder.GFF.1", r.g0(), r.g0(), 3);
+        }
+        int in = spec.mlpInDim();
+        int[] hidden = spec.hidden();
+        for (int i = 0; i <= hidden.length; i++) {
+            int out = i < hidden.length ? hidden[i] : spec.outDim();
+            String layer = "imnet.layers." + (2 * i);
+            list.add(new Entry(layer + ".weight", new long[]{out, in}, in));
+            list.add(new Entry(layer + ".bias", new long[]{out}, in));
+            in = out;
+        }
+        return new ParameterLayout(spec, list);
+    }
+
+    private static void conv(List<Entry> list, String prefix, int in, int out, int k) {
+        long fanIn = (long) in * k * k;
+        list.add(new Entry(prefix + ".weight", new long[]{out, in, k, k}, fanIn));
+        list.add(new Entry(prefix + ".bias", new long[]{out}, fanIn));
+    }
+
+    /**
+     * Fresh weights as PyTorch initialises {@code Conv2d} and {@code Linear} by default: every value uniform in
+     * +-1/sqrt(fan_in), drawn from one stream seeded with {@code seed}, in state_dict order.
+     */
+    public Weights initialWeights(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<String, Tensor> official = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            float[] data = new float[Math.toIntExact(Tensor.numel(e.shape()))];
+            double bound = 1.0 / Math.sqrt(e.fanIn());
+            for (int i = 0; i < data.length; i++) {
+                data[i] = (float) random.nextDouble(-bound, bound);
+            }
+            official.put(e.name(), new Tensor(e.shape(), data));
+        }
+        return new Weights(official);
+    }
+
+    /** The official tensors, in state_dict order. */
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /**
+     * Converts official tensors (weights, or optimizer moments of the same shapes) to the graph's tensors in
+     * {@code dtype}; unknown names (e.g. the mean-shift buffers) are ignored, missing or misshaped ones rejected.
+     */
+    public Map<String, INDArray> toGraph(Weights weights, DataType dtype) throws ModelFormatException {
+        Map<String, INDArray> graph = new LinkedHashMap<>();
+        int latent = spec.latentDim();
+        for (Entry e : entries) {
+            Tensor t = weights.get(e.name(), e.shape());
+            // a fresh array, not a view: SameDiff copies views, which would detach the graph from in-place updates
+            INDArray arr = Nd4j.createFromArray(t.data()).reshape('c', e.shape()).castTo(dtype).dup('c');
+            if (e.name().equals(FIRST_LAYER)) {
+                graph.put(FIRST_LAYER_LATENT, arr.get(NDArrayIndex.all(), NDArrayIndex.interval(0, latent)).dup('c'));
+                graph.put(FIRST_LAYER_RELATIVE,
+                        arr.get(NDArrayIndex.all(), NDArrayIndex.interval(latent, arr.size(1))).dup('c'));
+            } else {
+                graph.put(e.name(), arr);
+            }
+        }
+        return graph;
+    }
+
+    /**
+     * Converts graph tensors back to official float32 tensors; with {@code withBuffers}, EDSR's fixed mean-shift
+     * tensors are added so that the official code loads the result strictly.
+     */
+    public Weights toWeights(Map<String, INDArray> graph, boolean withBuffers) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        if (withBuffers && spec.encoder() instanceof EncoderSpec.Edsr) {
+            putMeanShift(out, "encoder.sub_mean", -1);
+            putMeanShift(out, "encoder.add_mean", 1);
+        }
+        for (Entry e : entries) {
+            INDArray arr = e.name().equals(FIRST_LAYER)
+                    ? Nd4j.concat(1, graph.get(FIRST_LAYER_LATENT), graph.get(FIRST_LAYER_RELATIVE))
+                    : graph.get(e.name());
+            out.put(e.name(), new Tensor(e.shape(), arr.castTo(DataType.FLOAT).dup('c').data().asFloat()));
+        }
+        return new Weights(out);
+    }
+
+    private static void putMeanShift(Map<String, Tensor> out, String prefix, int sign) {
+        float[] eye = new float[9];
+        float[] bias = new float[3];
+        for (int c = 0; c < 3; c++) {
+            eye[c * 4] = 1f;
+            bias[c] = sign * RGB_MEAN[c];
+        }
+        out.put(prefix + ".weight", new Tensor(new long[]{3, 3, 1, 1}, eye));
+        out.put(prefix + ".bias", new Tensor(new long[]{3}, bias));
+    }
+}

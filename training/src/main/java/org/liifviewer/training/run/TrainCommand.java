@@ -1,0 +1,104 @@
+package org.liifviewer.training.run;
+
+import org.liifviewer.core.model.LiifSpec;
+import org.liifviewer.training.data.BatchLoader;
+import org.liifviewer.training.data.ImageFolders;
+import org.liifviewer.training.data.ImplicitSampler;
+import org.liifviewer.training.data.TrainingStream;
+import org.liifviewer.training.graph.LiifGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code train CONFIG [--resume FILE] [--iterations N] [--out DIR]}: trains the model of a YAML config
+ * (see {@code training/configs/}). Output goes to {@code DIR} (default {@code runs/<name>}): {@code last.safetensors}
+ * (+ Adam companions) and {@code log.csv}. Ctrl-C saves a checkpoint before the JVM exits; {@code --resume} continues
+ * the same run (weights, Adam state, iteration and data stream). {@code --iterations} overrides the total.
+ */
+public final class TrainCommand {
+
+    private TrainCommand() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command; returns the exit code (0 done, 2 usage error). Accepts an optional leading "train". */
+    public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        int i = args.length > 0 && args[0].equals("train") ? 1 : 0;
+        if (i >= args.length || args[i].startsWith("--")) {
+            err.println("usage: train CONFIG [--resume FILE] [--iterations N] [--out DIR]");
+            return 2;
+        }
+        TrainConfig config = TrainConfig.read(Path.of(args[i++]));
+        Path resume = null;
+        Path outDir = null;
+        for (; i < args.length; i++) {
+            if (i + 1 >= args.length) {
+                err.println("missing value after " + args[i]);
+                return 2;
+            }
+            switch (args[i]) {
+                case "--resume" -> resume = Path.of(args[++i]);
+                case "--iterations" -> config = config.withIterations(Long.parseLong(args[++i]));
+                case "--out" -> outDir = Path.of(args[++i]);
+                default -> {
+                    err.println("unknown option " + args[i]);
+                    return 2;
+                }
+            }
+        }
+        outDir = outDir != null ? outDir : Path.of("runs", config.name());
+        LiifSpec spec = config.model().toSpec();
+        LiifGraph graph;
+        AdamOptimizer adam;
+        long start = 0;
+        if (resume != null) {
+            TrainingCheckpoint.State state = TrainingCheckpoint.load(resume, DataType.FLOAT);
+            if (!state.model().spec().equals(spec)) {
+                err.println("checkpoint model " + state.model().spec().describe() + " differs from the config's "
+                        + spec.describe());
+                return 2;
+            }
+            graph = LiifGraph.fromWeights(spec, state.model().weights(), DataType.FLOAT);
+            adam = new AdamOptimizer(graph.parameters());
+            adam.restore(state.firstMoments(), state.secondMoments(), state.adamSteps());
+            start = state.iteration();
+        } else {
+            graph = LiifGraph.initialised(spec, config.seed(), DataType.FLOAT);
+            adam = new AdamOptimizer(graph.parameters());
+        }
+        out.println(spec.describe() + ", " + graph.toWeights().parameterCount() + " values; starting at iteration "
+                + start + " of " + config.iterations());
+        TrainConfig.Data data = config.data();
+        TrainingStream stream = new TrainingStream(new ImageFolders(data.folders().stream().map(Path::of).toList(), data.cache()),
+                new ImplicitSampler(data.sampler()), config.seed(), data.repeat());
+        Trainer trainer = new Trainer(config, graph, adam, start, outDir, out);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            trainer.requestStop();
+            try {
+                finished.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "liif-train-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (BatchLoader loader = new BatchLoader(stream, spec, data.batchSize(), start, data.loaderThreads(),
+                data.prefetch())) {
+            trainer.run(loader);
+        } finally {
+            finished.countDown();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // stopped by the hook: the JVM is already exiting, the checkpoint is written
+        }
+        return 0;
+    }
+}

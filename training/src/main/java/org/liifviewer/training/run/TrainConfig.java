@@ -1,0 +1,92 @@
+package org.liifviewer.training.run;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.liifviewer.core.model.EncoderSpec;
+import org.liifviewer.core.model.LiifSpec;
+import org.liifviewer.training.data.ImplicitSampler;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One experiment, read from YAML (snake_case keys; see {@code training/configs/}). Mirrors the official
+ * {@code train_edsr-baseline-liif.yaml}: data, model, Adam, multi-step schedule, save interval.
+ */
+public record TrainConfig(String name, Data data, Model model, Optimizer optimizer, long iterations,
+                          Schedule lrSchedule, int saveEvery, int logEvery, long seed) {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** Training data: image folders, the sampler's settings, in-memory cache, loader threads and prefetch depth. */
+    public record Data(List<String> folders, int repeat, int batchSize, int inpSize, double scaleMin,
+                       double scaleMax, int sampleQ, boolean augment, boolean cache, int loaderThreads,
+                       int prefetch) {
+        public ImplicitSampler.Settings sampler() {
+            return new ImplicitSampler.Settings(inpSize, scaleMin, scaleMax, sampleQ, augment);
+        }
+    }
+
+    /** Encoder: {@code edsr-baseline}/{@code edsr} (n_resblocks, n_feats, res_scale) or {@code rdn} (g0, d, c, g). */
+    public record Encoder(String name, int nResblocks, int nFeats, double resScale, int g0, int d, int c, int g) {
+        EncoderSpec toSpec() {
+            if (name.equals("rdn")) {
+                return new EncoderSpec.Rdn(g0, d, c, g);
+            }
+            if (name.startsWith("edsr")) {
+                return new EncoderSpec.Edsr(name, nResblocks, nFeats, (float) resScale);
+            }
+            throw new IllegalArgumentException("unknown encoder '" + name + "' (edsr-baseline, edsr or rdn)");
+        }
+    }
+
+    /** The LIIF model: encoder, MLP hidden widths and the three switches. */
+    public record Model(Encoder encoder, int[] hidden, boolean localEnsemble, boolean featUnfold, boolean cellDecode) {
+        public LiifSpec toSpec() {
+            return new LiifSpec(encoder.toSpec(), hidden, 3, localEnsemble, featUnfold, cellDecode);
+        }
+    }
+
+    /** Adam; only {@code name: adam} is supported. */
+    public record Optimizer(String name, double lr) {
+    }
+
+    /** Multi-step schedule, milestones in iterations. */
+    public record Schedule(long[] milestones, double gamma) {
+    }
+
+    /** Reads and checks a YAML config. */
+    public static TrainConfig read(Path file) throws IOException {
+        return parse(Files.readString(file));
+    }
+
+    /** Parses and checks YAML text. */
+    public static TrainConfig parse(String yaml) throws IOException {
+        TrainConfig config = YAML.readValue(yaml, TrainConfig.class);
+        if (!"adam".equals(config.optimizer().name())) {
+            throw new IOException("only the adam optimizer is supported, got " + config.optimizer().name());
+        }
+        config.model().toSpec();
+        return config;
+    }
+
+    /** This config as YAML, stored in checkpoints. */
+    public String toYaml() throws IOException {
+        return YAML.writeValueAsString(this);
+    }
+
+    public StepSchedule schedule() {
+        return new StepSchedule(optimizer.lr(), lrSchedule.milestones(), lrSchedule.gamma());
+    }
+
+    /** A copy with another iteration count. */
+    public TrainConfig withIterations(long total) {
+        return new TrainConfig(name, data, model, optimizer, total, lrSchedule, saveEvery, logEvery, seed);
+    }
+}

@@ -1,0 +1,116 @@
+package org.liifviewer.training.run;
+
+import org.liifviewer.training.data.BatchLoader;
+import org.liifviewer.training.data.TrainingBatch;
+import org.liifviewer.training.graph.LiifGraph;
+import org.liifviewer.training.graph.LossAndGradients;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The training loop: batch → loss and gradients → Adam with the step schedule; a progress line every
+ * {@code log_every} iterations, one CSV row per iteration ({@code iteration,loss,lr,seconds}), a checkpoint every
+ * {@code save_every} iterations, at the end, and when {@link #requestStop()} is called (e.g. from a SIGINT hook).
+ */
+public final class Trainer {
+
+    private final TrainConfig config;
+    private final LiifGraph graph;
+    private final AdamOptimizer adam;
+    private final Path checkpoint;
+    private final Path csv;
+    private final PrintStream out;
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private long iteration;
+
+    /**
+     * @param startIteration completed iterations so far (0, or the resumed checkpoint's)
+     * @param outDir         where {@code last.safetensors} (+ companions) and {@code log.csv} go
+     */
+    public Trainer(TrainConfig config, LiifGraph graph, AdamOptimizer adam, long startIteration, Path outDir,
+                   PrintStream out) {
+        this.config = config;
+        this.graph = graph;
+        this.adam = adam;
+        this.iteration = startIteration;
+        this.checkpoint = outDir.resolve("last.safetensors");
+        this.csv = outDir.resolve("log.csv");
+        this.out = out;
+    }
+
+    /** Asks the loop to save and return after the current iteration. */
+    public void requestStop() {
+        stop.set(true);
+    }
+
+    /** Completed iterations. */
+    public long iteration() {
+        return iteration;
+    }
+
+    /** Trains until {@code config.iterations()} or a stop request; returns the last loss. */
+    public double run(BatchLoader loader) throws Exception {
+        Files.createDirectories(checkpoint.getParent());
+        boolean newLog = !Files.exists(csv);
+        double loss = Double.NaN;
+        double lr = config.schedule().at(iteration);
+        long start = System.nanoTime();
+        long startIteration = iteration;
+        try (Writer log = Files.newBufferedWriter(csv, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            if (newLog) {
+                log.write("iteration,loss,lr,seconds\n");
+            }
+            while (iteration < config.iterations() && !stop.get()) {
+                long t0 = System.nanoTime();
+                TrainingBatch batch = loader.next();
+                lr = config.schedule().at(iteration);
+                loss = step(batch, lr);
+                iteration++;
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                log.write(String.format(Locale.ROOT, "%d,%.6f,%.3e,%.3f%n", iteration, loss, lr, seconds));
+                if (iteration % config.logEvery() == 0 || iteration == config.iterations()) {
+                    log.flush();
+                    progress(loss, lr, (System.nanoTime() - start) / 1e9 / (iteration - startIteration));
+                }
+                if (iteration % config.saveEvery() == 0) {
+                    save(lr, loss);
+                }
+            }
+        }
+        if (iteration % config.saveEvery() != 0 || iteration == startIteration) {
+            save(lr, loss);
+        }
+        return loss;
+    }
+
+    private double step(TrainingBatch batch, double lr) {
+        int b = batch.plan().batch();
+        INDArray input = Nd4j.createFromArray(batch.input()).reshape(b, 3, batch.side(), batch.side());
+        INDArray target = Nd4j.createFromArray(batch.target()).reshape((long) b * batch.plan().queries(), 3);
+        LossAndGradients result = graph.lossAndGradients(input, batch.plan(), target);
+        adam.step(result.gradients(), lr);
+        return result.loss();
+    }
+
+    private void progress(double loss, double lr, double secondsPerIteration) {
+        long left = config.iterations() - iteration;
+        long eta = Math.round(left * secondsPerIteration);
+        out.printf(Locale.ROOT, "it %d/%d  loss %.5f  lr %.2e  %.3f it/s  %.2f s/it  ETA %dd %02dh %02dm%n",
+                iteration, config.iterations(), loss, lr, 1 / secondsPerIteration, secondsPerIteration,
+                eta / 86400, eta / 3600 % 24, eta / 60 % 60);
+    }
+
+    private void save(double lr, double loss) throws IOException {
+        TrainingCheckpoint.save(checkpoint, graph, adam, iteration, config, lr, loss);
+        out.println("saved " + checkpoint + " at iteration " + iteration);
+    }
+}

@@ -1,0 +1,51 @@
+package org.liifviewer.training.run;
+
+import org.junit.jupiter.api.Test;
+import org.liifviewer.core.model.LiifSpec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class TrainConfigTest {
+
+    private static final Path CONFIGS = Path.of("configs");
+
+    @Test
+    void officialConfigMatchesThePaper() throws Exception {
+        TrainConfig c = TrainConfig.read(CONFIGS.resolve("train_edsr-baseline-liif.yaml"));
+        LiifSpec spec = c.model().toSpec();
+        assertEquals(580, spec.mlpInDim());
+        assertEquals(16, c.data().batchSize());
+        assertEquals(2304, c.data().sampleQ());
+        assertEquals(1e-4, c.schedule().at(0));
+        assertEquals(5e-5, c.schedule().at(200000));
+        assertEquals(1000000, c.iterations());
+    }
+
+    @Test
+    void everyShippedConfigParsesAndRoundTrips() throws Exception {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(CONFIGS)) {
+            files = s.filter(p -> p.toString().endsWith(".yaml")).toList();
+        }
+        assertFalse(files.isEmpty());
+        for (Path f : files) {
+            TrainConfig c = TrainConfig.read(f);
+            assertEquals(c.model().toSpec(), TrainConfig.parse(c.toYaml()).model().toSpec(), f.toString());
+        }
+        assertEquals(false, TrainConfig.read(CONFIGS.resolve("train_edsr-baseline-liif-c.yaml")).model().cellDecode());
+        assertEquals(3.0, TrainConfig.read(CONFIGS.resolve("train_edsr-baseline-liif-x3.yaml")).data().scaleMax());
+    }
+
+    @Test
+    void rejectsUnknownKeys() throws Exception {
+        String yaml = Files.readString(CONFIGS.resolve("train_edsr-baseline-liif.yaml")).replace("seed: 0", "sed: 0");
+        assertThrows(Exception.class, () -> TrainConfig.parse(yaml));
+    }
+}
