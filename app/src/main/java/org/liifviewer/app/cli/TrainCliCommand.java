@@ -1,0 +1,45 @@
+package org.liifviewer.app.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.liifviewer.training.run.TrainCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code liif train}: trains a LIIF model from a YAML experiment file. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a LIIF model from a YAML experiment (training/configs/*.yaml; data paths are relative",
+                "to the working directory). Checkpoints (model + Adam state, loadable as a model) go to",
+                "OUT/last.safetensors every save_every iterations and at exit (Ctrl-C saves too); a CSV log beside them."})
+final class TrainCliCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "experiment YAML")
+    Path config;
+
+    @Option(names = "--resume", paramLabel = "FILE", description = "continue the run of this checkpoint (same data stream)")
+    Path resume;
+
+    @Option(names = "--iterations", paramLabel = "N", description = "stop after N iterations in total")
+    Long iterations;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default runs/<name>)")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> args = new ArrayList<>(List.of(config.toString()));
+        if (resume != null) {
+            args.addAll(List.of("--resume", resume.toString()));
+        }
+        if (iterations != null) {
+            args.addAll(List.of("--iterations", iterations.toString()));
+        }
+        if (out != null) {
+            args.addAll(List.of("--out", out.toString()));
+        }
+        return TrainCommand.run(args.toArray(String[]::new), System.out, System.err);
+    }
+}
