@@ -1,5 +1,7 @@
 package org.liifviewer.core.liif;
 
+import org.liifviewer.core.render.RenderMonitor;
+
 /**
  * The first-layer projections {@code W1·z + b1} of every latent code of an image (one vector of the MLP's
  * first width per feature pixel), held whole or in tiles that are computed on demand.
@@ -17,6 +19,13 @@ public interface Projections {
      * computing missing tiles, and returns where each pixel's vector lies.
      */
     View view(int y0, int x0, int y1, int x1);
+
+    /**
+     * Computes ahead of time, as efficiently as possible, the projections of feature rows {@code y0..y1} and
+     * columns {@code x0..x1} (inclusive, clipped to the map), e.g. a whole viewport before its tiles render.
+     */
+    default void prefetch(int y0, int x0, int y1, int x1, RenderMonitor monitor) {
+    }
 
     /** Where the projection vector of a feature pixel is stored. */
     interface View {

@@ -1,5 +1,7 @@
 package org.liifviewer.core.liif;
 
+import org.liifviewer.core.render.RenderMonitor;
+
 /** Decodes LIIF queries against a feature map into raw model outputs (normalised RGB, unclamped). */
 public interface QueryDecoder {
 
@@ -11,5 +13,9 @@ public interface QueryDecoder {
 
         /** Writes {@code queries.count() * outDim} raw outputs into {@code out}, query-major ((q, channel)). */
         void decode(Queries queries, float[] out);
+
+        /** Prepares, ahead of decoding, everything queries on the grid {@code rows x cols} will read. */
+        default void prefetch(Axis rows, Axis cols, RenderMonitor monitor) {
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.liifviewer.core.model.LiifSpec;
+import org.liifviewer.core.render.RenderMonitor;
 import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -115,6 +116,12 @@ public final class SplitDecoder implements QueryDecoder {
         }
 
         @Override
+        public void prefetch(Axis rows, Axis cols, RenderMonitor monitor) {
+            proj.prefetch(featureIndex(rows.coord(0), h) - 1, featureIndex(cols.coord(0), w) - 1,
+                    featureIndex(rows.coord(rows.count() - 1), h) + 1, featureIndex(cols.coord(cols.count() - 1), w) + 1, monitor);
+        }
+
+        @Override
         public void decode(Queries queries, float[] out) {
             Scratch s = scratch.get();
             int outDim = spec.outDim();
@@ -214,6 +221,11 @@ public final class SplitDecoder implements QueryDecoder {
             }
         }
         input.duplicate().position(from * width).put(dst, from * width, (to - from) * width);
+    }
+
+    /** The feature pixel whose centre is nearest the normalised coordinate {@code c} on an axis of {@code n}. */
+    private static int featureIndex(float c, int n) {
+        return (int) Math.floor((c + 1.0) * n / 2);
     }
 
     /** Buffers of one decoding thread, reused across chunks. */

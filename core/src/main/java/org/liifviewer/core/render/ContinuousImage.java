@@ -22,6 +22,13 @@ public interface ContinuousImage {
      */
     FloatImage render(Axis rows, Axis cols, RenderMonitor monitor);
 
+    /**
+     * Prepares ahead of time what rendering the grid {@code rows x cols} needs (e.g. encodes features),
+     * stopping early when the monitor cancels.
+     */
+    default void prefetch(Axis rows, Axis cols, RenderMonitor monitor) {
+    }
+
     /** The whole image at {@code outH x outW} pixels (the official demo's query grid and cell). */
     default FloatImage render(int outH, int outW, RenderMonitor monitor) {
         return render(Axis.grid(outH), Axis.grid(outW), monitor);

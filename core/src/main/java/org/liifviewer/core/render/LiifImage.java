@@ -41,6 +41,11 @@ public final class LiifImage implements ContinuousImage {
     }
 
     @Override
+    public void prefetch(Axis rows, Axis cols, RenderMonitor monitor) {
+        features.prefetch(rows, cols, monitor);
+    }
+
+    @Override
     public FloatImage render(Axis rows, Axis cols, RenderMonitor monitor) {
         int outH = rows.count();
         int outW = cols.count();

@@ -84,6 +84,11 @@ public final class TileCache {
         }
     }
 
+    /** Whether a tile is cached (without touching its recency). */
+    public synchronized boolean contains(Object key) {
+        return tiles.containsKey(key);
+    }
+
     /** Bytes currently held. */
     public synchronized long bytes() {
         return bytes;

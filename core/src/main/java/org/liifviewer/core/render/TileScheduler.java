@@ -31,14 +31,19 @@ public final class TileScheduler {
         };
         job.attach(executor.submit(() -> {
             try {
+                boolean first = true;
                 for (long[] t : tiles) {
                     monitor.checkCancelled();
-                    int tw = (int) t[2];
-                    int th = (int) t[3];
-                    var pixels = image.render(Axis.grid(request.gridH(), t[1], th),
-                            Axis.grid(request.gridW(), t[0], tw), monitor);
+                    Axis rows = Axis.grid(request.gridH(), t[1], (int) t[3]);
+                    Axis cols = Axis.grid(request.gridW(), t[0], (int) t[2]);
+                    image.prefetch(rows, cols, monitor);
+                    var pixels = image.render(rows, cols, monitor);
                     monitor.checkCancelled();
                     listener.tileDone(new OutputTile(t[0], t[1], pixels));
+                    if (first && tiles.size() > 1) {
+                        prefetchAll(image, request, tiles, monitor);      // the rest in as few encoder passes as possible
+                        first = false;
+                    }
                 }
                 listener.finished(false, null);
             } catch (CancellationException e) {
@@ -48,6 +53,20 @@ public final class TileScheduler {
             }
         }));
         return job;
+    }
+
+    private static void prefetchAll(ContinuousImage image, ViewportRequest r, List<long[]> tiles, RenderMonitor monitor) {
+        long x0 = Long.MAX_VALUE;
+        long y0 = Long.MAX_VALUE;
+        long x1 = 0;
+        long y1 = 0;
+        for (long[] t : tiles) {
+            x0 = Math.min(x0, t[0]);
+            y0 = Math.min(y0, t[1]);
+            x1 = Math.max(x1, t[0] + t[2]);
+            y1 = Math.max(y1, t[1] + t[3]);
+        }
+        image.prefetch(Axis.grid(r.gridH(), y0, (int) (y1 - y0)), Axis.grid(r.gridW(), x0, (int) (x1 - x0)), monitor);
     }
 
     /** The tiles (x, y, w, h in grid pixels) covering the viewport, nearest the focus first. */

@@ -21,6 +21,9 @@ public final class TiledProjections implements Projections {
     private final TileCache cache;
     private final int tilesX;
 
+    /** Largest crop (input pixels) encoded at once by {@link #prefetch}: bounds the encoder's activations. */
+    public static final long MAX_CROP_PIXELS = 1L << 19;
+
     public TiledProjections(Encoder encoder, SplitDecoder decoder, FloatImage rgb, int tile, TileCache cache) {
         if (tile <= 0) {
             throw new IllegalArgumentException("tile size must be positive");
@@ -76,32 +79,89 @@ public final class TiledProjections implements Projections {
         };
     }
 
-    /** Makes sure the tile covering feature pixel (y, x) is computed (e.g. to warm the cache ahead of time). */
-    public void ensure(int y, int x) {
-        tile(y / tile, x / tile);
+    /**
+     * Computes the missing tiles of a region with as few encoder passes as possible: the tiles of a band of
+     * tile rows are encoded together from one crop (one margin for all of them instead of one each), bands
+     * being at most {@link #MAX_CROP_PIXELS} input pixels.
+     */
+    @Override
+    public void prefetch(int y0, int x0, int y1, int x1, RenderMonitor monitor) {
+        int ty0 = Math.max(0, y0) / tile;
+        int ty1 = Math.min(rgb.height() - 1, y1) / tile;
+        int tx0 = Math.max(0, x0) / tile;
+        int tx1 = Math.min(rgb.width() - 1, x1) / tile;
+        long bandWidth = (long) (tx1 - tx0 + 1) * tile + 2L * margin;
+        int rowsPerBand = (int) Math.max(1, (MAX_CROP_PIXELS / bandWidth - 2L * margin) / tile);
+        for (int a = ty0; a <= ty1; a += rowsPerBand) {
+            monitor.checkCancelled();
+            int b = Math.min(ty1, a + rowsPerBand - 1);
+            int[] missing = missingBounds(a, tx0, b, tx1);
+            if (missing != null) {
+                float[][] tiles = computeRegion(missing[0], missing[1], missing[2], missing[3]);
+                int cols = missing[3] - missing[1] + 1;
+                for (int ty = missing[0]; ty <= missing[2]; ty++) {
+                    for (int tx = missing[1]; tx <= missing[3]; tx++) {
+                        float[] data = tiles[(ty - missing[0]) * cols + (tx - missing[1])];
+                        cache.get(key(ty, tx), () -> data);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Bounds (ty0, tx0, ty1, tx1) of the tiles not yet cached in a range, or null when all are. */
+    private int[] missingBounds(int ty0, int tx0, int ty1, int tx1) {
+        int[] b = {Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1};
+        for (int ty = ty0; ty <= ty1; ty++) {
+            for (int tx = tx0; tx <= tx1; tx++) {
+                if (!cache.contains(key(ty, tx))) {
+                    b[0] = Math.min(b[0], ty);
+                    b[1] = Math.min(b[1], tx);
+                    b[2] = Math.max(b[2], ty);
+                    b[3] = Math.max(b[3], tx);
+                }
+            }
+        }
+        return b[2] < 0 ? null : b;
+    }
+
+    private Key key(int ty, int tx) {
+        return new Key(this, ty * tilesX + tx);
     }
 
     private float[] tile(int ty, int tx) {
-        return cache.get(new Key(this, ty * tilesX + tx), () -> compute(ty, tx));
+        return cache.get(key(ty, tx), () -> computeRegion(ty, tx, ty, tx)[0]);
     }
 
-    private float[] compute(int ty, int tx) {
-        int y0 = ty * tile;
-        int x0 = tx * tile;
-        int th = Math.min(tile, rgb.height() - y0);
-        int tw = Math.min(tile, rgb.width() - x0);
+    /** Encodes tiles (ty0..ty1, tx0..tx1) from one crop widened by the margin; returns them row-major. */
+    private float[][] computeRegion(int ty0, int tx0, int ty1, int tx1) {
+        int y0 = ty0 * tile;
+        int x0 = tx0 * tile;
+        int y1 = Math.min(rgb.height(), (ty1 + 1) * tile);
+        int x1 = Math.min(rgb.width(), (tx1 + 1) * tile);
         int cy0 = Math.max(0, y0 - margin);
         int cx0 = Math.max(0, x0 - margin);
-        int cy1 = Math.min(rgb.height(), y0 + th + margin);
-        int cx1 = Math.min(rgb.width(), x0 + tw + margin);
+        int cy1 = Math.min(rgb.height(), y1 + margin);
+        int cx1 = Math.min(rgb.width(), x1 + margin);
         int cw = cx1 - cx0;
         float[] crop = decoder.project(encoder.encodeChannelsLast(rgb.crop(cy0, cx0, cy1 - cy0, cw)));
         int dim = decoder.projectionWidth();
-        float[] out = new float[th * tw * dim];
-        for (int y = 0; y < th; y++) {
-            System.arraycopy(crop, ((y0 - cy0 + y) * cw + (x0 - cx0)) * dim, out, y * tw * dim, tw * dim);
+        int cols = tx1 - tx0 + 1;
+        float[][] tiles = new float[(ty1 - ty0 + 1) * cols][];
+        for (int ty = ty0; ty <= ty1; ty++) {
+            for (int tx = tx0; tx <= tx1; tx++) {
+                int ty0px = ty * tile;
+                int tx0px = tx * tile;
+                int th = Math.min(tile, rgb.height() - ty0px);
+                int tw = Math.min(tile, rgb.width() - tx0px);
+                float[] out = new float[th * tw * dim];
+                for (int y = 0; y < th; y++) {
+                    System.arraycopy(crop, ((ty0px - cy0 + y) * cw + (tx0px - cx0)) * dim, out, y * tw * dim, tw * dim);
+                }
+                tiles[(ty - ty0) * cols + (tx - tx0)] = out;
+            }
         }
-        return out;
+        return tiles;
     }
 
     /** Cache key: the owning image and the tile's index. */
