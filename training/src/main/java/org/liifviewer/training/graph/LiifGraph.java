@@ -93,7 +93,7 @@ public final class LiifGraph {
 
     /** The current parameters as official float32 weights, mean-shift buffers included. */
     public Weights toWeights() {
-        return layout.toWeights(parameters, true);
+        return layout.toWeights(parameters);
     }
 
     /** The encoder's feature map (B, C, H, W) of a normalised input (B, 3, H, W). */

@@ -132,12 +132,12 @@ public final class ParameterLayout {
     }
 
     /**
-     * Converts graph tensors back to official float32 tensors; with {@code withBuffers}, EDSR's fixed mean-shift
-     * tensors are added so that the official code loads the result strictly.
+     * Converts graph tensors back to official float32 tensors, plus EDSR's fixed mean-shift tensors so that the
+     * official code (and the model-file check) accepts the result.
      */
-    public Weights toWeights(Map<String, INDArray> graph, boolean withBuffers) {
+    public Weights toWeights(Map<String, INDArray> graph) {
         Map<String, Tensor> out = new LinkedHashMap<>();
-        if (withBuffers && spec.encoder() instanceof EncoderSpec.Edsr) {
+        if (spec.encoder() instanceof EncoderSpec.Edsr) {
             putMeanShift(out, "encoder.sub_mean", -1);
             putMeanShift(out, "encoder.add_mean", 1);
         }

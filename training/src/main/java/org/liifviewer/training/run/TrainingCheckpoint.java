@@ -44,9 +44,9 @@ public final class TrainingCheckpoint {
                             double lr, double loss) throws IOException {
         ParameterLayout layout = graph.layout();
         Map<String, String> tag = Map.of(ITERATION, Long.toString(iteration));
-        ModelFiles.save(new LiifModelFile(graph.spec(), layout.toWeights(adam.firstMoments(), true), tag),
+        ModelFiles.save(new LiifModelFile(graph.spec(), layout.toWeights(adam.firstMoments()), tag),
                 companion(file, "adam-m"));
-        ModelFiles.save(new LiifModelFile(graph.spec(), layout.toWeights(adam.secondMoments(), true), tag),
+        ModelFiles.save(new LiifModelFile(graph.spec(), layout.toWeights(adam.secondMoments()), tag),
                 companion(file, "adam-v"));
         Map<String, String> metadata = new LinkedHashMap<>(tag);
         metadata.put(SEED, Long.toString(config.seed()));
