@@ -15,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code train CONFIG [--resume FILE] [--iterations N] [--out DIR]}: trains the model of a YAML config
  * (see {@code training/configs/}). Output goes to {@code DIR} (default {@code runs/<name>}): {@code last.safetensors}
- * (+ Adam companions) and {@code log.csv}. Ctrl-C saves a checkpoint before the JVM exits; {@code --resume} continues
+ * (with the Adam state) and {@code log.csv}. Ctrl-C saves a checkpoint before the JVM exits; {@code --resume} continues
  * the same run (weights, Adam state, iteration and data stream). {@code --iterations} overrides the total.
  */
 public final class TrainCommand {

@@ -34,7 +34,7 @@ public final class Trainer {
 
     /**
      * @param startIteration completed iterations so far (0, or the resumed checkpoint's)
-     * @param outDir         where {@code last.safetensors} (+ companions) and {@code log.csv} go
+     * @param outDir         where {@code last.safetensors} (weights + Adam state) and {@code log.csv} go
      */
     public Trainer(TrainConfig config, LiifGraph graph, AdamOptimizer adam, long startIteration, Path outDir,
                    PrintStream out) {
