@@ -34,4 +34,25 @@ class TiledProjectionsTest {
         assertTrue(smallCache.bytes() <= 3L * 8 * 8 * 32 * 4, "cache over budget: " + smallCache.bytes());
         assertTrue(smallCache.misses() >= 42, "every one of the 6x7 tiles computed at least once");
     }
+
+    @Test
+    void prefetchedRegionsGiveTheSameImageAndFillTheCache() throws Exception {
+        Weights weights = GoldenData.open("small-full/weights").weights();
+        FloatImage input = DecodeBenchmark.randomImage(45, 52, 9);
+        FloatImage expected = new LiifModel(SPEC, weights, 1000, new TileCache(1L << 30)).encode(input)
+                .render(90, 104, RenderMonitor.NONE);
+        TileCache cache = new TileCache(1L << 30);
+        LiifImage image = new LiifModel(SPEC, weights, 8, cache).encode(input);
+        image.prefetch(org.liifviewer.core.liif.Axis.grid(90, 10, 60), org.liifviewer.core.liif.Axis.grid(104, 20, 70),
+                RenderMonitor.NONE);
+        long afterPrefetch = cache.misses();
+        assertTrue(afterPrefetch >= 20, "a block of tiles was computed: " + afterPrefetch);
+        FloatImage actual = image.render(90, 104, RenderMonitor.NONE);
+        float max = 0;
+        for (int i = 0; i < expected.data().length; i++) {
+            max = Math.max(max, Math.abs(expected.data()[i] - actual.data()[i]));
+        }
+        assertTrue(max < 1e-5, "max diff " + max);
+        assertTrue(cache.hits() > 0, "the render reused prefetched tiles");
+    }
 }
