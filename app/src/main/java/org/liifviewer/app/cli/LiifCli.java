@@ -1,6 +1,7 @@
 package org.liifviewer.app.cli;
 
 import java.util.concurrent.Callable;
+import org.liifviewer.core.backend.NativeThreads;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,6 +21,7 @@ public final class LiifCli implements Callable<Integer> {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
+        NativeThreads.configure();
         System.exit(run(args));
     }
 

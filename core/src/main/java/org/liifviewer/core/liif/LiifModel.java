@@ -1,5 +1,6 @@
 package org.liifviewer.core.liif;
 
+import org.liifviewer.core.backend.NativeThreads;
 import org.liifviewer.core.encoder.Encoder;
 import org.liifviewer.core.encoder.Encoders;
 import org.liifviewer.core.image.FloatImage;
@@ -20,6 +21,10 @@ public final class LiifModel {
     public static final int DEFAULT_TILE = 128;
     /** Default memory budget of the tile cache: {@code -Dliif.tileCacheMB}, else 1 GiB. */
     public static final long DEFAULT_CACHE_BYTES = Long.getLong("liif.tileCacheMB", 1024) << 20;
+
+    static {
+        NativeThreads.configure();
+    }
 
     private final LiifSpec spec;
     private final Encoder encoder;

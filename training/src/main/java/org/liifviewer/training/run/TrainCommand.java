@@ -1,5 +1,6 @@
 package org.liifviewer.training.run;
 
+import org.liifviewer.core.backend.NativeThreads;
 import org.liifviewer.core.model.LiifSpec;
 import org.liifviewer.training.data.BatchLoader;
 import org.liifviewer.training.data.ImageFolders;
@@ -24,6 +25,7 @@ public final class TrainCommand {
     }
 
     public static void main(String[] args) throws Exception {
+        NativeThreads.configure();
         System.exit(run(args, System.out, System.err));
     }
 
