@@ -34,7 +34,7 @@ public final class DecodeBenchmark {
     public static final double NAIVE_FLOP_PER_PIXEL = 4 * 2.0 * (580 * 256 + 3 * 256 * 256 + 256 * 3);
 
     /** Output tile side used for viewport renders, as the viewer does. */
-    public static final int VIEWPORT_TILE = 256;
+    public static final int VIEWPORT_TILE = 128;
 
     private final Consumer<String> log;
     private final LiifSpec spec = RandomWeights.fullSizeEdsrBaselineLiif();

@@ -27,6 +27,14 @@ public interface Projections {
     default void prefetch(int y0, int x0, int y1, int x1, RenderMonitor monitor) {
     }
 
+    /**
+     * The projections of feature rows {@code y0..y1} and columns {@code x0..x1} only (inclusive), computed
+     * right now from one crop and not cached: the quickest way to a first small render.
+     */
+    default Projections window(int y0, int x0, int y1, int x1) {
+        return this;
+    }
+
     /** Where the projection vector of a feature pixel is stored. */
     interface View {
 

@@ -17,5 +17,13 @@ public interface QueryDecoder {
         /** Prepares, ahead of decoding, everything queries on the grid {@code rows x cols} will read. */
         default void prefetch(Axis rows, Axis cols, RenderMonitor monitor) {
         }
+
+        /**
+         * Features for queries on the grid {@code rows x cols} only, computed at once for just that region and
+         * not cached (lowest latency for one small render).
+         */
+        default PreparedFeatures alone(Axis rows, Axis cols) {
+            return this;
+        }
     }
 }

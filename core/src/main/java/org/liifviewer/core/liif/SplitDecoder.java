@@ -117,8 +117,22 @@ public final class SplitDecoder implements QueryDecoder {
 
         @Override
         public void prefetch(Axis rows, Axis cols, RenderMonitor monitor) {
-            proj.prefetch(featureIndex(rows.coord(0), h) - 1, featureIndex(cols.coord(0), w) - 1,
-                    featureIndex(rows.coord(rows.count() - 1), h) + 1, featureIndex(cols.coord(cols.count() - 1), w) + 1, monitor);
+            int[] b = bounds(rows, cols);
+            proj.prefetch(b[0], b[1], b[2], b[3], monitor);
+        }
+
+        @Override
+        public PreparedFeatures alone(Axis rows, Axis cols) {
+            int[] b = bounds(rows, cols);
+            return new Projected(proj.window(b[0], b[1], b[2], b[3]));
+        }
+
+        /** Feature pixels (y0, x0, y1, x1) the grid's queries may read, ensemble neighbours included. */
+        private int[] bounds(Axis rows, Axis cols) {
+            return new int[] {
+                Math.max(0, featureIndex(rows.coord(0), h) - 1), Math.max(0, featureIndex(cols.coord(0), w) - 1),
+                Math.min(h - 1, featureIndex(rows.coord(rows.count() - 1), h) + 1),
+                Math.min(w - 1, featureIndex(cols.coord(cols.count() - 1), w) + 1)};
         }
 
         @Override

@@ -29,6 +29,14 @@ public interface ContinuousImage {
     default void prefetch(Axis rows, Axis cols, RenderMonitor monitor) {
     }
 
+    /**
+     * Like {@link #render(Axis, Axis, RenderMonitor)}, computing only what this grid needs right now and
+     * caching nothing: the lowest latency for one small first tile.
+     */
+    default FloatImage renderAlone(Axis rows, Axis cols, RenderMonitor monitor) {
+        return render(rows, cols, monitor);
+    }
+
     /** The whole image at {@code outH x outW} pixels (the official demo's query grid and cell). */
     default FloatImage render(int outH, int outW, RenderMonitor monitor) {
         return render(Axis.grid(outH), Axis.grid(outW), monitor);

@@ -46,7 +46,17 @@ public final class LiifImage implements ContinuousImage {
     }
 
     @Override
+    public FloatImage renderAlone(Axis rows, Axis cols, RenderMonitor monitor) {
+        return render(features.alone(rows, cols), rows, cols, monitor);
+    }
+
+    @Override
     public FloatImage render(Axis rows, Axis cols, RenderMonitor monitor) {
+        return render(features, rows, cols, monitor);
+    }
+
+    private static FloatImage render(QueryDecoder.PreparedFeatures features, Axis rows, Axis cols,
+                                     RenderMonitor monitor) {
         int outH = rows.count();
         int outW = cols.count();
         FloatImage img = FloatImage.zeros(3, outH, outW);

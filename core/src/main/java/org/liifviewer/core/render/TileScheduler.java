@@ -36,11 +36,10 @@ public final class TileScheduler {
                     monitor.checkCancelled();
                     Axis rows = Axis.grid(request.gridH(), t[1], (int) t[3]);
                     Axis cols = Axis.grid(request.gridW(), t[0], (int) t[2]);
-                    image.prefetch(rows, cols, monitor);
-                    var pixels = image.render(rows, cols, monitor);
+                    var pixels = first ? image.renderAlone(rows, cols, monitor) : image.render(rows, cols, monitor);
                     monitor.checkCancelled();
                     listener.tileDone(new OutputTile(t[0], t[1], pixels));
-                    if (first && tiles.size() > 1) {
+                    if (first) {
                         prefetchAll(image, request, tiles, monitor);      // the rest in as few encoder passes as possible
                         first = false;
                     }

@@ -109,6 +109,59 @@ public final class TiledProjections implements Projections {
         }
     }
 
+    @Override
+    public Projections window(int y0, int x0, int y1, int x1) {
+        if (missingBounds(y0 / tile, x0 / tile, y1 / tile, x1 / tile) == null) {
+            return this;                                  // already encoded: read the cache
+        }
+        int wh = y1 - y0 + 1;
+        int ww = x1 - x0 + 1;
+        int cy0 = Math.max(0, y0 - margin);
+        int cx0 = Math.max(0, x0 - margin);
+        int cy1 = Math.min(rgb.height(), y1 + 1 + margin);
+        int cx1 = Math.min(rgb.width(), x1 + 1 + margin);
+        int cw = cx1 - cx0;
+        float[] crop = decoder.project(encoder.encodeChannelsLast(rgb.crop(cy0, cx0, cy1 - cy0, cw)));
+        int dim = decoder.projectionWidth();
+        float[] data = new float[wh * ww * dim];
+        for (int y = 0; y < wh; y++) {
+            System.arraycopy(crop, ((y0 - cy0 + y) * cw + (x0 - cx0)) * dim, data, y * ww * dim, ww * dim);
+        }
+        View view = new View() {
+            @Override
+            public float[] array(int y, int x) {
+                return data;
+            }
+
+            @Override
+            public int offset(int y, int x) {
+                return ((y - y0) * ww + (x - x0)) * dim;
+            }
+        };
+        int h = rgb.height();
+        int w = rgb.width();
+        return new Projections() {
+            @Override
+            public int height() {
+                return h;
+            }
+
+            @Override
+            public int width() {
+                return w;
+            }
+
+            @Override
+            public View view(int vy0, int vx0, int vy1, int vx1) {
+                if (vy0 < y0 || vx0 < x0 || vy1 > y1 || vx1 > x1) {
+                    throw new IllegalStateException("window " + y0 + ".." + y1 + " x " + x0 + ".." + x1
+                            + " does not cover " + vy0 + ".." + vy1 + " x " + vx0 + ".." + vx1);
+                }
+                return view;
+            }
+        };
+    }
+
     /** Bounds (ty0, tx0, ty1, tx1) of the tiles not yet cached in a range, or null when all are. */
     private int[] missingBounds(int ty0, int tx0, int ty1, int tx1) {
         int[] b = {Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1};

@@ -55,4 +55,22 @@ class TiledProjectionsTest {
         assertTrue(max < 1e-5, "max diff " + max);
         assertTrue(cache.hits() > 0, "the render reused prefetched tiles");
     }
+
+    @Test
+    void aWindowRenderedAloneEqualsTheCachedRender() throws Exception {
+        Weights weights = GoldenData.open("small-full/weights").weights();
+        FloatImage input = DecodeBenchmark.randomImage(45, 52, 11);
+        TileCache cache = new TileCache(1L << 30);
+        LiifImage image = new LiifModel(SPEC, weights, 8, cache).encode(input);
+        var rows = org.liifviewer.core.liif.Axis.grid(135, 40, 23);
+        var cols = org.liifviewer.core.liif.Axis.grid(156, 61, 30);
+        FloatImage alone = image.renderAlone(rows, cols, RenderMonitor.NONE);
+        assertTrue(cache.misses() == 0, "nothing cached by a standalone render");
+        FloatImage cached = image.render(rows, cols, RenderMonitor.NONE);
+        float max = 0;
+        for (int i = 0; i < alone.data().length; i++) {
+            max = Math.max(max, Math.abs(alone.data()[i] - cached.data()[i]));
+        }
+        assertTrue(max < 1e-5, "max diff " + max);
+    }
 }
