@@ -1,15 +1,28 @@
 #!/usr/bin/env bash
-# Trains (or resumes) the shipped model in the background from a frozen copy of the built class path, so that
-# rebuilding the project does not disturb the running JVM. Usage: training/run-default.sh [--resume FILE]
+# Trains the shipped model in the background, resuming from runs/liif-default/last.safetensors when it exists,
+# and restarting from the last checkpoint if the JVM dies. It runs from a frozen copy of the built class path,
+# so rebuilding the project does not disturb it. Stop it with: pkill -f TrainCommand (a checkpoint is saved).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-env_dir="${LIIF_TRAIN_ENV:-$root/runs/classpath}"
-rm -rf "$env_dir" && mkdir -p "$env_dir" runs/liif-default
+run=runs/liif-default
+env_dir="$root/runs/classpath"
+rm -rf "$env_dir" && mkdir -p "$env_dir" "$run"
 cp -r app/target/liif-app.jar app/target/lib "$env_dir/"
-# SameDiff frees off-heap memory through the GC: a modest maxbytes makes JavaCPP collect early,
-# maxphysicalbytes is the hard cap of the whole process.
-nohup java -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=4G -Dorg.bytedeco.javacpp.maxphysicalbytes=12G \
-  -cp "$env_dir/liif-app.jar:$env_dir/lib/*" org.liifviewer.training.run.TrainCommand train \
-  training/configs/liif-default.yaml --out runs/liif-default "$@" >> runs/liif-default/stdout.log 2>&1 &
-echo "training in the background (pid $!); progress: tail -f runs/liif-default/stdout.log"
+(
+  for attempt in 1 2 3 4 5 6 7 8 9 10; do
+    resume=()
+    [ -f "$run/last.safetensors" ] && resume=(--resume "$run/last.safetensors")
+    # glibc arenas per thread fragment native memory; maxbytes makes JavaCPP collect early, maxphysicalbytes
+    # is the hard cap of the whole process.
+    if MALLOC_ARENA_MAX=2 java -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=4G \
+        -Dorg.bytedeco.javacpp.maxphysicalbytes=14G -cp "$env_dir/liif-app.jar:$env_dir/lib/*" \
+        org.liifviewer.training.run.TrainCommand train training/configs/liif-default.yaml --out "$run" \
+        "${resume[@]}" >> "$run/stdout.log" 2>&1; then
+      break
+    fi
+    echo "training JVM exited abnormally (attempt $attempt); resuming from the last checkpoint" >> "$run/stdout.log"
+    sleep 5
+  done
+) > /dev/null 2>&1 &
+echo "training in the background; progress: tail -f $run/stdout.log"

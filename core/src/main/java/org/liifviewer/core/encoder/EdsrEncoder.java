@@ -36,12 +36,21 @@ final class EdsrEncoder extends NetworkEncoder {
         INDArray h = head.apply(x);
         INDArray res = h;
         for (Conv2d[] block : blocks) {
-            INDArray r = block[1].apply(Transforms.relu(block[0].apply(res), false));
+            INDArray mid = Transforms.relu(block[0].apply(res), false);
+            INDArray r = block[1].apply(mid);
+            mid.close();                                  // off-heap memory back at once, not at the next GC
             if (resScale != 1f) {
                 r.muli(resScale);
             }
-            res = r.addi(res);
+            r.addi(res);
+            if (res != h) {
+                res.close();
+            }
+            res = r;
         }
-        return tail.apply(res).addi(h);
+        INDArray out = tail.apply(res).addi(h);
+        res.close();
+        h.close();
+        return out;
     }
 }

@@ -34,7 +34,10 @@ abstract class NetworkEncoder implements Encoder {
                 norm[p * 3 + c] = (src[c * plane + p] - 0.5f) / 0.5f;
             }
         }
-        return forward(Nd4j.create(norm, new long[] {1, rgb.height(), rgb.width(), 3}, 'c'));
+        INDArray x = Nd4j.create(norm, new long[] {1, rgb.height(), rgb.width(), 3}, 'c');
+        INDArray features = forward(x);
+        x.close();
+        return features;
     }
 
     @Override

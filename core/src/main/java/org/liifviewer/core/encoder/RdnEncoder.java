@@ -48,11 +48,25 @@ final class RdnEncoder extends NetworkEncoder {
         for (int i = 0; i < outs.length; i++) {
             INDArray cur = h;
             for (Conv2d conv : blockConvs.get(i)) {
-                cur = Nd4j.concat(3, cur, Transforms.relu(conv.apply(cur), false));
+                INDArray grown = Transforms.relu(conv.apply(cur), false);
+                INDArray next = Nd4j.concat(3, cur, grown);
+                grown.close();                            // off-heap memory back at once, not at the next GC
+                if (cur != h) {
+                    cur.close();
+                }
+                cur = next;
             }
             h = localFusion.get(i).apply(cur).addi(h);
+            cur.close();
             outs[i] = h;
         }
-        return globalFusion3x3.apply(globalFusion1x1.apply(Nd4j.concat(3, outs))).addi(f1);
+        INDArray fused = globalFusion1x1.apply(Nd4j.concat(3, outs));
+        for (INDArray o : outs) {
+            o.close();
+        }
+        INDArray out = globalFusion3x3.apply(fused).addi(f1);
+        fused.close();
+        f1.close();
+        return out;
     }
 }

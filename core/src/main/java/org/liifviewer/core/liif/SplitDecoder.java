@@ -90,7 +90,10 @@ public final class SplitDecoder implements QueryDecoder {
 
     /** {@link #project(FeatureMap)} of a channels-last (1, H, W, C) feature array. */
     public float[] project(INDArray channelsLast) {
-        return Nd4j.cnn().conv2d(channelsLast, kernel, bias, conv).data().asFloat();   // (1, H, W, width)
+        INDArray projected = Nd4j.cnn().conv2d(channelsLast, kernel, bias, conv);         // (1, H, W, width)
+        float[] values = projected.data().asFloat();
+        projected.close();
+        return values;
     }
 
     @Override

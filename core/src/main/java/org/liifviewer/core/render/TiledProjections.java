@@ -4,6 +4,7 @@ import org.liifviewer.core.encoder.Encoder;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.liif.Projections;
 import org.liifviewer.core.liif.SplitDecoder;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Lazy tiled encoding: the image's first-layer projections are computed tile by tile, only for the tiles a
@@ -121,7 +122,7 @@ public final class TiledProjections implements Projections {
         int cy1 = Math.min(rgb.height(), y1 + 1 + margin);
         int cx1 = Math.min(rgb.width(), x1 + 1 + margin);
         int cw = cx1 - cx0;
-        float[] crop = decoder.project(encoder.encodeChannelsLast(rgb.crop(cy0, cx0, cy1 - cy0, cw)));
+        float[] crop = project(rgb.crop(cy0, cx0, cy1 - cy0, cw));
         int dim = decoder.projectionWidth();
         float[] data = new float[wh * ww * dim];
         for (int y = 0; y < wh; y++) {
@@ -162,6 +163,14 @@ public final class TiledProjections implements Projections {
         };
     }
 
+    /** First-layer projections of every pixel of an input crop, pixel-major; frees the features at once. */
+    private float[] project(FloatImage crop) {
+        INDArray features = encoder.encodeChannelsLast(crop);
+        float[] values = decoder.project(features);
+        features.close();
+        return values;
+    }
+
     /** Bounds (ty0, tx0, ty1, tx1) of the tiles not yet cached in a range, or null when all are. */
     private int[] missingBounds(int ty0, int tx0, int ty1, int tx1) {
         int[] b = {Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1};
@@ -197,7 +206,7 @@ public final class TiledProjections implements Projections {
         int cy1 = Math.min(rgb.height(), y1 + margin);
         int cx1 = Math.min(rgb.width(), x1 + margin);
         int cw = cx1 - cx0;
-        float[] crop = decoder.project(encoder.encodeChannelsLast(rgb.crop(cy0, cx0, cy1 - cy0, cw)));
+        float[] crop = project(rgb.crop(cy0, cx0, cy1 - cy0, cw));
         int dim = decoder.projectionWidth();
         int cols = tx1 - tx0 + 1;
         float[][] tiles = new float[(ty1 - ty0 + 1) * cols][];
