@@ -15,12 +15,12 @@ cp -r app/target/liif-app.jar app/target/lib "$env_dir/"
     [ -f "$run/last.safetensors" ] && resume=(--resume "$run/last.safetensors")
     # glibc arenas per thread fragment native memory; maxbytes makes JavaCPP collect early, maxphysicalbytes
     # is the hard cap of the whole process.
-    if MALLOC_ARENA_MAX=2 java -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=4G \
+    status=0
+    MALLOC_ARENA_MAX=2 java -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=4G \
         -Dorg.bytedeco.javacpp.maxphysicalbytes=14G -cp "$env_dir/liif-app.jar:$env_dir/lib/*" \
         org.liifviewer.training.run.TrainCommand train training/configs/liif-default.yaml --out "$run" \
-        "${resume[@]}" >> "$run/stdout.log" 2>&1; then
-      break
-    fi
+        "${resume[@]}" >> "$run/stdout.log" 2>&1 || status=$?
+    case $status in 0|130|143) break ;; esac             # finished, or stopped on purpose (Ctrl-C, kill)
     echo "training JVM exited abnormally (attempt $attempt); resuming from the last checkpoint" >> "$run/stdout.log"
     sleep 5
   done
