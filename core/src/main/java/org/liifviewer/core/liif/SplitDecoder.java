@@ -1,9 +1,5 @@
 package org.liifviewer.core.liif;
 
-import java.nio.FloatBuffer;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.liifviewer.core.model.LiifSpec;
 import org.liifviewer.core.render.RenderMonitor;
 import org.nd4j.enums.WeightsFormat;
@@ -33,26 +29,22 @@ public final class SplitDecoder implements QueryDecoder {
     private final INDArray kernel;
     private final INDArray bias;
     private final Conv2DConfig conv;
-    private final float[] colRelY;
-    private final float[] colRelX;
-    private final float[] colCellY;
-    private final float[] colCellX;
-    private final boolean firstIsHidden;
+    private final FirstLayer firstLayer;
     private final ThreadLocal<Scratch> scratch;
-
-    /** Threads that share a chunk's first-layer work (the calling thread is one of them). */
-    private static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
-    private static final ExecutorService WORKERS = Executors.newFixedThreadPool(Math.max(1, PARALLELISM - 1), r -> {
-        Thread t = new Thread(r, "liif-decoder");
-        t.setDaemon(true);
-        return t;
-    });
 
     public SplitDecoder(LiifSpec spec, Mlp mlp) {
         this(spec, mlp, DEFAULT_CHUNK);
     }
 
     public SplitDecoder(LiifSpec spec, Mlp mlp, int chunk) {
+        this(spec, mlp, chunk, !Nd4jFirstLayer.hostBackend());
+    }
+
+    /**
+     * @param deviceFirstLayer compute the first layer with ND4J operations (on the backend's device) instead of
+     *                         in Java: chosen automatically for non-CPU backends such as CUDA
+     */
+    SplitDecoder(LiifSpec spec, Mlp mlp, int chunk, boolean deviceFirstLayer) {
         this.spec = spec;
         this.mlp = mlp;
         this.chunk = chunk;
@@ -66,11 +58,20 @@ public final class SplitDecoder implements QueryDecoder {
         this.bias = mlp.bias(0).reshape(width).dup();
         this.conv = Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1).pH(k / 2).pW(k / 2).dH(1).dW(1)
                 .paddingMode(PaddingMode.VALID).dataFormat("NHWC").weightsFormat(WeightsFormat.OIYX).build();
-        this.colRelY = w1.getRow(latent).toFloatVector();
-        this.colRelX = w1.getRow(latent + 1).toFloatVector();
-        this.colCellY = spec.cellDecode() ? w1.getRow(latent + 2).toFloatVector() : new float[width];
-        this.colCellX = spec.cellDecode() ? w1.getRow(latent + 3).toFloatVector() : new float[width];
-        this.firstIsHidden = mlp.layers() > 1;
+        int coordinateInputs = spec.cellDecode() ? 4 : 2;
+        INDArray coordinateWeights = w1.get(NDArrayIndex.interval(latent, latent + coordinateInputs), NDArrayIndex.all())
+                .dup('c');
+        boolean relu = mlp.layers() > 1;
+        if (deviceFirstLayer) {
+            this.firstLayer = new Nd4jFirstLayer(coordinateWeights, relu);
+        } else {
+            float[][] columns = new float[coordinateInputs][];
+            for (int i = 0; i < coordinateInputs; i++) {
+                columns[i] = coordinateWeights.getRow(i).toFloatVector();
+            }
+            int members = spec.localEnsemble() ? 4 : 1;
+            this.firstLayer = new JavaFirstLayer(columns, members * chunk, relu);
+        }
         this.scratch = ThreadLocal.withInitial(Scratch::new);
     }
 
@@ -156,28 +157,17 @@ public final class SplitDecoder implements QueryDecoder {
             System.arraycopy(queries.coordX(), start, s.coordX, 0, n);
             geo.compute(s.coordY, s.coordX, n, h, w);
             int members = geo.members();
-            Projections.View view = viewOf(geo, members, n);
             int rows = members * n;
+            firstLayer.compute(geo, windowOf(geo, members, n), queries, start, n, s.input);
             INDArray x = s.input.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
-            FloatBuffer input = s.input.data().asNioFloat();
-            int parts = rows < 4096 ? 1 : PARALLELISM;
-            CompletableFuture<?>[] tasks = new CompletableFuture<?>[parts - 1];
-            for (int p = 1; p < parts; p++) {
-                int from = (int) ((long) rows * p / parts);
-                int to = (int) ((long) rows * (p + 1) / parts);
-                tasks[p - 1] = CompletableFuture.runAsync(
-                        () -> firstLayerRows(geo, view, queries, start, n, from, to, s.hidden, input), WORKERS);
-            }
-            firstLayerRows(geo, view, queries, start, n, 0, (int) ((long) rows / parts), s.hidden, input);
-            CompletableFuture.allOf(tasks).join();
             INDArray pred = s.runLayers(x, rows);
             float[] p = s.pred;
             pred.data().asNioFloat().get(p, 0, rows * spec.outDim());
             geo.blend(p, spec.outDim(), n, s.out);
         }
 
-        /** The projections covering every feature pixel this chunk reads. */
-        private Projections.View viewOf(EnsembleGeometry geo, int members, int n) {
+        /** The projections covering every feature pixel this chunk reads, and their bounding box. */
+        private FirstLayer.ChunkWindow windowOf(EnsembleGeometry geo, int members, int n) {
             int y0 = Integer.MAX_VALUE;
             int x0 = Integer.MAX_VALUE;
             int y1 = -1;
@@ -193,51 +183,8 @@ public final class SplitDecoder implements QueryDecoder {
                     x1 = Math.max(x1, ix);
                 }
             }
-            return proj.view(y0, x0, y1, x1);
+            return new FirstLayer.ChunkWindow(proj.view(y0, x0, y1, x1), y0, x0, y1, x1);
         }
-    }
-
-    /**
-     * First-layer activations of rows {@code [from, to)} (row = member * n + query): the pixel's projection
-     * plus the coordinate columns, ReLU'd when the layer is hidden; copied into the off-heap GEMM input.
-     */
-    private void firstLayerRows(EnsembleGeometry geo, Projections.View view, Queries queries, int start, int n,
-                                int from, int to, float[] dst, FloatBuffer input) {
-        int h = geo.featureHeight();
-        int w = geo.featureWidth();
-        float[] cellTerm = new float[width];
-        float lastCy = Float.NaN;
-        float lastCx = Float.NaN;
-        for (int r = from; r < to; r++) {
-            int k = r / n;
-            int q = r - k * n;
-            int g = k * chunk + q;
-            float cy = queries.cellY()[start + q] * (float) h;
-            float cx = queries.cellX()[start + q] * (float) w;
-            if (Float.compare(cy, lastCy) != 0 || Float.compare(cx, lastCx) != 0) {
-                for (int j = 0; j < width; j++) {
-                    cellTerm[j] = cy * colCellY[j] + cx * colCellX[j];
-                }
-                lastCy = cy;
-                lastCx = cx;
-            }
-            int iy = geo.index[g] / w;
-            int ix = geo.index[g] - iy * w;
-            float[] proj = view.array(iy, ix);
-            int base = view.offset(iy, ix);
-            float ry = geo.relY[g];
-            float rx = geo.relX[g];
-            int o = r * width;
-            for (int j = 0; j < width; j++) {
-                dst[o + j] = proj[base + j] + ry * colRelY[j] + rx * colRelX[j] + cellTerm[j];
-            }
-            if (firstIsHidden) {
-                for (int j = 0; j < width; j++) {
-                    dst[o + j] = Math.max(dst[o + j], 0f);
-                }
-            }
-        }
-        input.duplicate().position(from * width).put(dst, from * width, (to - from) * width);
     }
 
     /** The feature pixel whose centre is nearest the normalised coordinate {@code c} on an axis of {@code n}. */
@@ -251,7 +198,6 @@ public final class SplitDecoder implements QueryDecoder {
         final float[] coordY = new float[chunk];
         final float[] coordX = new float[chunk];
         final int rowsMax = geo.members() * chunk;
-        final float[] hidden = new float[rowsMax * width];
         final float[] pred = new float[rowsMax * spec.outDim()];
         final float[] out = new float[chunk * spec.outDim()];
         final INDArray input = Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT, rowsMax, width);

@@ -48,7 +48,9 @@ class SmallGoldenTest {
             queries.cellX()[i] = cells[2 * i + 1];
         }
         Mlp mlp = new Mlp(spec, weights);
-        for (QueryDecoder decoder : new QueryDecoder[] {new ReferenceDecoder(spec, mlp), new SplitDecoder(spec, mlp, 97)}) {
+        QueryDecoder[] decoders = {new ReferenceDecoder(spec, mlp), new SplitDecoder(spec, mlp, 97, false),
+            new SplitDecoder(spec, mlp, 97, true), new SplitDecoder(spec, mlp, 2000, false)};
+        for (QueryDecoder decoder : decoders) {
             float[] pred = new float[q * 3];
             decoder.prepare(feat).decode(queries, pred);
             assertMaxAbs(data.floats(set + "_pred"), pred, 1e-5, variant + " " + set + " " + decoder.getClass().getSimpleName());
