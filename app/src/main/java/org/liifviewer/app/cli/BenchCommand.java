@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 
 /** {@code liif bench}: decoding speed on this machine. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmark the full-size EDSR-baseline-LIIF (random weights): encoder ms per megapixel,",
-                "decoder output px/s at x4 and x30, the backend's GEMM GFLOP/s, bound_ratio, and viewport latency."})
+        description = {"Measure decoding speed on this machine.",
+                "Full-size EDSR-baseline-LIIF (random weights): encoder ms per megapixel, decoder output px/s at x4",
+                "and x30, the backend's GEMM GFLOP/s, bound_ratio, and 1280x800 viewport latency at x2, x4, x30."})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "print the figures as one JSON object on the last line")

@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 
 /** {@code liif eval}: PSNR / SSIM of a model and of the bicubic baseline on test sets, as LIIF's test.py. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Evaluate a LIIF model on test sets as LIIF's test.py does, next to the",
-                "bicubic baseline (MATLAB imresize). x2-x4 use the LR_bicubic files when present;",
+        description = {"Evaluate a model on test sets (PSNR, SSIM) next to bicubic.",
+                "As LIIF's test.py does; the bicubic baseline is MATLAB imresize. x2-x4 use the LR_bicubic files when present;",
                 "other scales generate the LR with Pillow bicubic from the HR cropped to a",
                 "multiple of the scale. Prints a table per set (methods x scales); progress",
                 "goes to stderr."})

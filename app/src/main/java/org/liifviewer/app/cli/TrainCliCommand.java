@@ -11,8 +11,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code liif train}: trains a LIIF model from a YAML experiment file. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a LIIF model from a YAML experiment (training/configs/*.yaml; data paths are relative",
-                "to the working directory). Checkpoints (model + Adam state, loadable as a model) go to",
+        description = {"Train a LIIF model from a YAML experiment.",
+                "Experiments: training/configs/*.yaml (data paths are relative to the working directory). Checkpoints (model + Adam state, loadable as a model) go to",
                 "OUT/last.safetensors every save_every iterations and at exit (Ctrl-C saves too); a CSV log beside them."})
 final class TrainCliCommand implements Callable<Integer> {
 
