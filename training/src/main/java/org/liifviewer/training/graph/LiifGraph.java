@@ -5,6 +5,8 @@ import org.liifviewer.core.model.ModelFormatException;
 import org.liifviewer.core.model.Weights;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.internal.InferenceSession;
+import org.nd4j.autodiff.samediff.internal.memory.ArrayCacheMemoryMgr;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -51,6 +53,9 @@ public final class LiifGraph {
     private final Map<String, INDArray> parameters;
     private final Map<String, String> encoderVariables = new LinkedHashMap<>();
     private final Map<String, String> decoderVariables = new LinkedHashMap<>();
+    /** Largest array cache of one SameDiff session (see {@link #boundArrayCaches}). */
+    private static final long ARRAY_CACHE_BYTES = 512L << 20;
+
     private final SameDiff encoder = SameDiff.create();
     private final SameDiff decoder = SameDiff.create();
 
@@ -128,7 +133,24 @@ public final class LiifGraph {
             gradients.put(name, encoderName != null ? encoded.get(encoderName)
                     : decoded.getGradients().get(decoderVariables.get(name)));
         }
-        return new LossAndGradients(decoded.getOutputs().get(LOSS).getDouble(0), gradients);
+        LossAndGradients result = new LossAndGradients(decoded.getOutputs().get(LOSS).getDouble(0), gradients);
+        boundArrayCaches();
+        return result;
+    }
+
+    /**
+     * SameDiff sessions recycle released arrays through an {@link ArrayCacheMemoryMgr} allowed to hold most of
+     * the machine's memory; with the trainer's per-step shapes it grew by ~140 MB per iteration until the
+     * process hit the physical-memory cap. Bound every session's cache.
+     */
+    private void boundArrayCaches() {
+        for (SameDiff sd : new SameDiff[] {encoder, decoder}) {
+            for (InferenceSession session : sd.getSessions().values()) {
+                if (session.getMmgr() instanceof ArrayCacheMemoryMgr cache && cache.getMaxCacheBytes() > ARRAY_CACHE_BYTES) {
+                    cache.setMaxCacheBytes(ARRAY_CACHE_BYTES);
+                }
+            }
+        }
     }
 
     private INDArray table(INDArray input) {
