@@ -1,5 +1,6 @@
 package org.liifviewer.training.run;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -56,6 +57,7 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
                         boolean featUnfold, boolean cellDecode) {
 
         /** Whether this is a LIIF model (else a baseline). */
+        @JsonIgnore
         public boolean isLiif() {
             return name == null || name.equals("liif");
         }
