@@ -10,6 +10,7 @@ import org.liifviewer.training.graph.QueryPlan;
 import org.liifviewer.training.graph.QueryPlanner;
 import org.liifviewer.training.graph.SplitGraph;
 import org.liifviewer.training.graph.TrainableGraph;
+import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.enums.DataFormat;
@@ -45,7 +46,7 @@ public final class BaselineGraph implements TrainableGraph {
         if (spec instanceof BaselineSpec.MetaSr m) {
             graph = new SplitGraph(parameters, m.unfoldedDim(), 3, 1, 3, this::metaSrTable, this::metaSrDecoder);
         } else {
-            graph = new SplitGraph(parameters, 3, 0, 1, 3, this::upsamplerTable, (sd, latent, rel, p) -> latent);
+            graph = new SplitGraph(parameters, 3, 0, 1, 3, this::upsamplerTable, null);
         }
     }
 
@@ -151,6 +152,11 @@ public final class BaselineGraph implements TrainableGraph {
         int dim = ((BaselineSpec.MetaSr) spec).unfoldedDim();
         SDVariable hidden = MlpGraph.linear(sd, relative, parameter, "imnet.layers.0");
         SDVariable weights = MlpGraph.layers(sd, hidden, parameter, "imnet.layers.", 1, 1).reshape(-1, dim, 3);
-        return weights.mul(latent.reshape(-1, dim, 1)).sum(1);
+        // per colour: Σ_j feature_j · kernel_{j,colour} (the latent is used unreshaped: SameDiff then yields its gradient)
+        SDVariable[] rgb = new SDVariable[3];
+        for (int c = 0; c < 3; c++) {
+            rgb[c] = latent.mul(weights.get(SDIndex.all(), SDIndex.all(), SDIndex.point(c))).sum(true, 1);
+        }
+        return sd.concat(1, rgb);
     }
 }

@@ -6,6 +6,7 @@ import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,7 +37,11 @@ public final class SplitGraph {
         SDVariable build(SameDiff sd, SDVariable input, Function<String, SDVariable> parameter);
     }
 
-    /** Builds the decoder: one {@code (N, outDim)} prediction per entry from its rows and relative inputs. */
+    /**
+     * Builds the decoder: one {@code (N, outDim)} prediction per entry from its rows and relative inputs. Without one
+     * (null) the looked-up rows are the predictions, one member per query, and the L1 gradient is taken directly
+     * (SameDiff refuses to differentiate a graph without trainable variables).
+     */
     @FunctionalInterface
     public interface DecoderStage {
         /** @param relative the entries' relative inputs, or null when the plan has none */
@@ -57,6 +62,7 @@ public final class SplitGraph {
     private final Map<String, INDArray> parameters;
     private final int relativeWidth;
     private final int outDim;
+    private final boolean passThrough;
     private final Map<String, String> encoderVariables = new LinkedHashMap<>();
     private final Map<String, String> decoderVariables = new LinkedHashMap<>();
     private final SameDiff encoder = SameDiff.create();
@@ -68,6 +74,7 @@ public final class SplitGraph {
      * @param relativeWidth relative inputs per entry (0 for none)
      * @param members       entries per query (summed with their weights)
      * @param outDim        values per prediction
+     * @param decoderStage  the decoder, or null for none
      */
     public SplitGraph(Map<String, INDArray> parameters, int tableWidth, int relativeWidth, int members, int outDim,
                       TableStage table, DecoderStage decoderStage) {
@@ -80,11 +87,16 @@ public final class SplitGraph {
         SDVariable tableGrad = encoder.placeHolder(TABLE_GRAD, type, -1, tableWidth);
         encoder.sum(TABLE_LOSS, encoder.getVariable(TABLE).mul(tableGrad)).markAsLoss();
 
+        this.passThrough = decoderStage == null;
+        if (passThrough && (members != 1 || tableWidth != outDim)) {
+            throw new IllegalArgumentException("without a decoder the table rows must be the predictions");
+        }
         SDVariable latent = decoder.placeHolder(LATENT, type, -1, tableWidth);
         SDVariable relative = relativeWidth > 0 ? decoder.placeHolder(RELATIVE, type, -1, relativeWidth) : null;
         SDVariable weight = decoder.placeHolder(WEIGHT, type, -1, 1);
         SDVariable target = decoder.placeHolder(TARGET, type, -1, outDim);
-        SDVariable x = decoderStage.build(decoder, latent, relative, n -> variable(decoder, decoderVariables, n));
+        SDVariable x = passThrough ? latent
+                : decoderStage.build(decoder, latent, relative, n -> variable(decoder, decoderVariables, n));
         SDVariable output = x.mul(weight).reshape(-1, members, outDim).sum(OUTPUT, 1);
         decoder.math().abs(output.sub(target)).mean(LOSS).markAsLoss();
     }
@@ -113,6 +125,9 @@ public final class SplitGraph {
         RowLookup lookup = new RowLookup(plan.rows(), table.size(0));
         Map<String, INDArray> feeds = decoderFeeds(lookup.gather(table), plan);
         feeds.put(TARGET, target.reshape(-1, outDim).castTo(table.dataType()));
+        if (passThrough) {
+            return l1Directly(input, lookup, feeds);
+        }
         List<String> wanted = new ArrayList<>(decoderVariables.values());
         wanted.add(LATENT);
         OutAndGrad decoded = decoder.calculateGradientsAndOutputs(feeds, List.of(LOSS), wanted);
@@ -126,6 +141,19 @@ public final class SplitGraph {
                     : decoded.getGradients().get(decoderVariables.get(name)));
         }
         return new LossAndGradients(decoded.getOutputs().get(LOSS).getDouble(0), gradients);
+    }
+
+    /** Pass-through: loss mean|w·row - target| and its row gradient w·sign(w·row - target) / count. */
+    private LossAndGradients l1Directly(INDArray input, RowLookup lookup, Map<String, INDArray> feeds) {
+        INDArray weight = feeds.get(WEIGHT);
+        INDArray difference = feeds.get(LATENT).mulColumnVector(weight).subi(feeds.get(TARGET));
+        double loss = Transforms.abs(difference, true).meanNumber().doubleValue();
+        INDArray rowGrad = Transforms.sign(difference, false).divi(difference.length()).muliColumnVector(weight);
+        Map<String, INDArray> encoded = encoder.calculateGradients(
+                Map.of(INPUT, input, TABLE_GRAD, lookup.scatterAdd(rowGrad)), new ArrayList<>(encoderVariables.values()));
+        Map<String, INDArray> gradients = new LinkedHashMap<>();
+        parameters.keySet().forEach(name -> gradients.put(name, encoded.get(encoderVariables.get(name))));
+        return new LossAndGradients(loss, gradients);
     }
 
     private Map<String, INDArray> decoderFeeds(INDArray latent, QueryPlan plan) {
