@@ -9,6 +9,9 @@ import org.liifviewer.core.model.io.ModelFiles;
 import org.liifviewer.core.model.io.TensorFile;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +29,8 @@ public final class BaselineFiles {
     /** The metadata key of the official spec JSON. */
     public static final String SPEC = "spec";
 
+    /** The header's start that {@link #isBaseline(Path)} searches for the format tag (metadata is written first). */
+    private static final int MAX_SNIFF = 256;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private BaselineFiles() {
@@ -51,6 +56,15 @@ public final class BaselineFiles {
     /** Whether {@code contents} (as read by {@link ModelFiles#loadTensors}) is a baseline file. */
     public static boolean isBaseline(TensorFile contents) {
         return FORMAT.equals(contents.format());
+    }
+
+    /** Whether {@code file} is a baseline model file (false for LIIF models and PyTorch checkpoints). */
+    public static boolean isBaseline(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(MAX_SNIFF);
+        }
+        return new String(head, StandardCharsets.ISO_8859_1).contains("\"format\":\"" + FORMAT + "\"");
     }
 
     /** The baseline in {@code contents}, its weights checked against its spec. */
