@@ -13,14 +13,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * A square convolution with bias, stride 1 and zero padding that keeps the size (PyTorch {@code padding=k//2}),
  * on channels-last (NHWC) activations with the official (out, in, kh, kw) weights.
  */
-final class Conv2d {
+public final class Conv2d {
 
     private final INDArray weight;
     private final INDArray bias;
     private final Conv2DConfig config;
 
     /** Reads {@code <name>.weight} (out, in, k, k) and {@code <name>.bias} (out). */
-    Conv2d(Weights w, String name, int in, int out, int k) throws ModelFormatException {
+    public Conv2d(Weights w, String name, int in, int out, int k) throws ModelFormatException {
         Tensor wt = w.get(name + ".weight", out, in, k, k);
         Tensor bt = w.get(name + ".bias", out);
         this.weight = Nd4j.create(wt.data(), new long[] {out, in, k, k}, 'c');
@@ -30,7 +30,7 @@ final class Conv2d {
     }
 
     /** Applies the convolution to an (N, H, W, in) batch (channels last: faster with oneDNN here). */
-    INDArray apply(INDArray x) {
+    public INDArray apply(INDArray x) {
         return Nd4j.cnn().conv2d(x, weight, bias, config);
     }
 }

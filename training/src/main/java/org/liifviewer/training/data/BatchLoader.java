@@ -1,7 +1,7 @@
 package org.liifviewer.training.data;
 
-import org.liifviewer.core.model.LiifSpec;
 import org.liifviewer.training.graph.QueryPlan;
+import org.liifviewer.training.graph.QueryPlanner;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
 public final class BatchLoader implements AutoCloseable {
 
     private final TrainingStream stream;
-    private final LiifSpec spec;
+    private final QueryPlanner planner;
     private final int batchSize;
     private final int prefetch;
     private final ExecutorService workers;
@@ -25,13 +25,14 @@ public final class BatchLoader implements AutoCloseable {
     private long nextToSubmit;
 
     /**
+     * @param planner    plans the queries of the model being trained
      * @param firstBatch index of the first batch to deliver (0, or the resumed iteration)
      * @param threads    loader threads
      * @param prefetch   batches prepared ahead (the bound of the queue)
      */
-    public BatchLoader(TrainingStream stream, LiifSpec spec, int batchSize, long firstBatch, int threads, int prefetch) {
+    public BatchLoader(TrainingStream stream, QueryPlanner planner, int batchSize, long firstBatch, int threads, int prefetch) {
         this.stream = stream;
-        this.spec = spec;
+        this.planner = planner;
         this.batchSize = batchSize;
         this.prefetch = prefetch;
         this.nextToSubmit = firstBatch;
@@ -76,7 +77,7 @@ public final class BatchLoader implements AutoCloseable {
             System.arraycopy(s.cell(), 0, cell, b * s.cell().length, s.cell().length);
         }
         int side = first.input().height();
-        QueryPlan plan = QueryPlan.of(spec, side, first.input().width(), batchSize, first.queries(), coord, cell);
+        QueryPlan plan = planner.plan(side, first.input().width(), batchSize, first.queries(), coord, cell);
         return new TrainingBatch(index, side, input, plan, target);
     }
 

@@ -26,6 +26,9 @@ public final class CsvReport {
         for (String set : result.sets()) {
             for (int scale : result.scales()) {
                 for (Method m : Method.values()) {
+                    if (result.scores(set, m, scale).isEmpty()) {
+                        continue;       // a baseline's unsupported scale
+                    }
                     lines.add(String.format(Locale.ROOT, "mean,%s,,%d,%s,,,,,,%.4f,%.5f", set, scale, m.label(),
                             result.meanPsnr(set, m, scale), result.meanSsim(set, m, scale)));
                 }

@@ -16,6 +16,8 @@ import org.liifviewer.core.image.Metrics;
 import org.liifviewer.core.liif.LiifModel;
 import org.liifviewer.core.model.LiifModelFile;
 import org.liifviewer.core.model.io.ModelFiles;
+import org.liifviewer.training.baseline.BaselineFiles;
+import org.liifviewer.training.baseline.SuperResolver;
 
 /**
  * {@code liif eval}: LIIF's {@code test.py} protocol on test sets, with the bicubic baseline beside the model.
@@ -52,10 +54,8 @@ public final class Evaluator {
         for (Path dir : options.dataSets()) {
             sets.add(EvalSet.open(dir));
         }
-        LiifModelFile file = ModelFiles.load(options.model());
-        LiifModel model = new LiifModel(file.spec(), file.weights());
         Evaluator evaluator = new Evaluator(Map.of(Method.BICUBIC, Upscaler.matlabBicubic(), Method.MODEL,
-                Upscaler.liif(model)), options.protocol(), System.err);
+                modelUpscaler(options.model())), options.protocol(), System.err);
         List<ImageScore> scores = new ArrayList<>();
         for (EvalSet set : sets) {
             scores.addAll(evaluator.evaluate(set, options.scales(), options.limit()));
@@ -75,6 +75,15 @@ public final class Evaluator {
             out.println(JsonSummary.of(result));
         }
         return result;
+    }
+
+    /** A LIIF model file (official checkpoint or safetensors) or a baseline model file ({@link BaselineFiles}). */
+    static Upscaler modelUpscaler(Path file) throws IOException {
+        if (BaselineFiles.isBaseline(file)) {
+            return Upscaler.baseline(SuperResolver.of(BaselineFiles.load(file)));
+        }
+        LiifModelFile model = ModelFiles.load(file);
+        return Upscaler.liif(new LiifModel(model.spec(), model.weights()));
     }
 
     /** The evaluation pair of {@code image} at {@code scale}: the provided LR file when allowed and present. */
@@ -110,11 +119,15 @@ public final class Evaluator {
         return scores;
     }
 
-    /** The scores of every method on one pair. */
+    /** The scores of every method that can do {@code scale} on one pair. */
     private List<ImageScore> score(String set, String image, int scale, EvalPair pair) {
         List<ImageScore> scores = new ArrayList<>();
-        upscalers.forEach((method, upscaler) -> scores.add(score(set, image, scale, pair, method,
-                upscaler.upscale(pair.lr(), pair.hr().height(), pair.hr().width()))));
+        upscalers.forEach((method, upscaler) -> {
+            if (upscaler.supports(scale)) {
+                scores.add(score(set, image, scale, pair, method,
+                        upscaler.upscale(pair.lr(), pair.hr().height(), pair.hr().width())));
+            }
+        });
         return scores;
     }
 

@@ -8,7 +8,7 @@ import java.util.function.ToDoubleBiFunction;
 
 /**
  * The one-line JSON summary: {@code {"model": {"2": psnr, ...}, "bicubic": {"2": psnr, ...}, "ssim": {"model":
- * {...}, "bicubic": {...}}}}, means over all evaluated images; with several sets also {@code "sets": {name:
+ * {...}, "bicubic": {...}}}}, means over all evaluated images (null where the model cannot do a scale); with several sets also {@code "sets": {name:
  * {the same three keys}}}. Values are rounded to 4 decimals.
  */
 public final class JsonSummary {
@@ -48,7 +48,8 @@ public final class JsonSummary {
     private static Map<String, Double> byScale(EvalResult result, Method m, ToDoubleBiFunction<Method, Integer> value) {
         Map<String, Double> byScale = new LinkedHashMap<>();
         for (int s : result.scales()) {
-            byScale.put(Integer.toString(s), Math.round(value.applyAsDouble(m, s) * 1e4) / 1e4);
+            double v = value.applyAsDouble(m, s);
+            byScale.put(Integer.toString(s), Double.isNaN(v) ? null : Math.round(v * 1e4) / 1e4);
         }
         return byScale;
     }

@@ -43,8 +43,12 @@ public final class PsnrPlot {
             String set = result.sets().get(i);
             for (Method m : Method.values()) {
                 Color color = palette[(severalSets ? i : m.ordinal()) % palette.length];
-                List<Double> y = x.stream().map(s -> result.meanPsnr(set, m, s.intValue())).toList();
-                XYSeries series = chart.addSeries(severalSets ? set + " " + m.title() : m.title(), x, y);
+                List<Double> done = x.stream().filter(s -> !result.scores(set, m, s.intValue()).isEmpty()).toList();
+                if (done.isEmpty()) {
+                    continue;
+                }
+                List<Double> y = done.stream().map(s -> result.meanPsnr(set, m, s.intValue())).toList();
+                XYSeries series = chart.addSeries(severalSets ? set + " " + m.title() : m.title(), done, y);
                 series.setMarker(SeriesMarkers.CIRCLE);
                 series.setLineColor(color);
                 series.setMarkerColor(color);

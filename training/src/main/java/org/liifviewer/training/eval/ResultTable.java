@@ -12,6 +12,7 @@ public final class ResultTable {
 
     private static final String ROW = "%-28s";
     private static final String CELL = "%10s";
+    private static final String NOT_APPLICABLE = "n/a";
 
     private ResultTable() {
     }
@@ -21,7 +22,7 @@ public final class ResultTable {
         out.printf(Locale.ROOT, "model %s, protocol %s (%s); PSNR in dB, SSIM on Y%n",
                 result.modelName(), result.protocol().label(), result.protocol().description());
         for (String set : result.sets()) {
-            int images = result.scores(set, Method.MODEL, result.scales().get(0)).size();
+            int images = result.scores(set, Method.BICUBIC, result.scales().get(0)).size();
             out.printf(Locale.ROOT, "%n%s (%d image%s)%n", set, images, images == 1 ? "" : "s");
             printBlock(result, out, (m, s) -> result.meanPsnr(set, m, s), (m, s) -> result.meanSsim(set, m, s));
             row(out, "LR input", result.scales(), s -> lrSources(result, set, s));
@@ -38,12 +39,17 @@ public final class ResultTable {
                                    ToDoubleBiFunction<Method, Integer> ssim) {
         row(out, "PSNR", result.scales(), s -> "x" + s);
         for (Method m : Method.values()) {
-            row(out, m.title(), result.scales(), s -> String.format(Locale.ROOT, "%.2f", psnr.applyAsDouble(m, s)));
+            row(out, m.title(), result.scales(), s -> format("%.2f", psnr.applyAsDouble(m, s)));
         }
         for (Method m : Method.values()) {
             row(out, "SSIM " + m.label(), result.scales(),
-                    s -> String.format(Locale.ROOT, "%.4f", ssim.applyAsDouble(m, s)));
+                    s -> format("%.4f", ssim.applyAsDouble(m, s)));
         }
+    }
+
+    /** The value, or {@value #NOT_APPLICABLE} where the method did not run (a baseline's unsupported scale). */
+    private static String format(String pattern, double value) {
+        return Double.isNaN(value) ? NOT_APPLICABLE : String.format(Locale.ROOT, pattern, value);
     }
 
     private static void row(PrintStream out, String title, List<Integer> scales, IntFunction<String> cell) {
@@ -53,7 +59,7 @@ public final class ResultTable {
     }
 
     private static String lrSources(EvalResult result, String set, int scale) {
-        return result.scores(set, Method.MODEL, scale).stream().map(s -> s.source().label()).distinct()
+        return result.scores(set, Method.BICUBIC, scale).stream().map(s -> s.source().label()).distinct()
                 .sorted().collect(Collectors.joining("+"));
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /** Adds an EDSR or RDN encoder (no up-sampler, NCHW, official tensor names) to a SameDiff graph. */
-final class EncoderGraphBuilder {
+public final class EncoderGraphBuilder {
 
     private final SameDiff sd;
     private final Function<String, SDVariable> parameter;
@@ -20,17 +20,33 @@ final class EncoderGraphBuilder {
      * @param sd        the graph to extend
      * @param parameter the graph variable of an official tensor name
      */
-    EncoderGraphBuilder(SameDiff sd, Function<String, SDVariable> parameter) {
+    public EncoderGraphBuilder(SameDiff sd, Function<String, SDVariable> parameter) {
         this.sd = sd;
         this.parameter = parameter;
     }
 
     /** The feature map (B, C, H, W) of {@code input} (B, 3, H, W). */
-    SDVariable build(EncoderSpec spec, SDVariable input) {
+    public SDVariable build(EncoderSpec spec, SDVariable input) {
         if (spec instanceof EncoderSpec.Edsr e) {
             return edsr(e, input);
         }
         return rdn((EncoderSpec.Rdn) spec, input);
+    }
+
+    /**
+     * One latent code per feature-map position as rows (B·H·W, width): the 3x3-unfolded features in F.unfold's
+     * channel order (c·9 + ky·3 + kx, zero padding) when {@code unfold}, else the features themselves.
+     */
+    public static SDVariable latentRows(SDVariable features, boolean unfold, int width) {
+        SDVariable codes;
+        if (unfold) {
+            Conv2DConfig config = Conv2DConfig.builder().kH(3).kW(3).sH(1).sW(1).pH(1).pW(1).dH(1).dW(1).build();
+            // (B, C, 3, 3, H, W) -> (B, H, W, C, 3, 3)
+            codes = features.getSameDiff().cnn().im2Col(features, config).permute(0, 4, 5, 1, 2, 3);
+        } else {
+            codes = features.permute(0, 2, 3, 1);
+        }
+        return codes.reshape(-1, width);
     }
 
     private SDVariable edsr(EncoderSpec.Edsr spec, SDVariable input) {
@@ -61,15 +77,19 @@ final class EncoderGraphBuilder {
         return conv(fused, "encoder.GFF.1", 3).add(f1);
     }
 
+    /** The convolution {@code <prefix>.weight} / {@code <prefix>.bias} (see {@link #conv(SDVariable, SDVariable, SDVariable, int)}). */
+    public SDVariable conv(SDVariable x, String prefix, int k) {
+        return conv(x, parameter.apply(prefix + ".weight"), parameter.apply(prefix + ".bias"), k);
+    }
+
     /**
-     * A k x k convolution with zero padding k/2 and bias. The official (out, in, k, k) weights are permuted in the
-     * graph to (k, k, in, out): with {@code WeightsFormat.OIYX} M2.1 computes a correct forward but a wrong weight
-     * gradient (measured: relative error ~0.4 against finite differences).
+     * A k x k convolution with zero padding k/2 and bias, the weight in the official (out, in, k, k) layout. It is
+     * permuted in the graph to (k, k, in, out): with {@code WeightsFormat.OIYX} M2.1 computes a correct forward but a
+     * wrong weight gradient (measured: relative error ~0.4 against finite differences).
      */
-    private SDVariable conv(SDVariable x, String prefix, int k) {
+    public SDVariable conv(SDVariable x, SDVariable weight, SDVariable bias, int k) {
         Conv2DConfig config = Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1).pH(k / 2).pW(k / 2).dH(1).dW(1)
                 .dataFormat("NCHW").weightsFormat(WeightsFormat.YXIO).build();
-        SDVariable weight = parameter.apply(prefix + ".weight").permute(2, 3, 1, 0);
-        return sd.cnn().conv2d(x, weight, parameter.apply(prefix + ".bias"), config);
+        return sd.cnn().conv2d(x, weight.permute(2, 3, 1, 0), bias, config);
     }
 }

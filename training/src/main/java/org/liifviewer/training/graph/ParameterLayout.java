@@ -17,10 +17,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The trainable tensors of a LIIF model under their official state_dict names and shapes, and the mapping to the
- * graph's own tensors. The graph differs in one place: the first MLP weight {@code imnet.layers.0.weight}
- * (hidden0 x in_dim) is held as two tensors, its latent-code columns {@link #FIRST_LAYER_LATENT} (applied to every
- * feature-map position before the lookup) and its relative-coordinate/cell columns {@link #FIRST_LAYER_RELATIVE}.
+ * The trainable tensors of a model under their official state_dict names and shapes, and the mapping to the
+ * graph's own tensors. For LIIF ({@link #of}) the graph differs in one place: the first MLP weight
+ * {@code imnet.layers.0.weight} (hidden0 x in_dim) is held as two tensors, its latent-code columns
+ * {@link #FIRST_LAYER_LATENT} (applied to every feature-map position before the lookup) and its
+ * relative-coordinate/cell columns {@link #FIRST_LAYER_RELATIVE}; other models ({@link #plain}) keep every tensor.
  * EDSR's unused mean-shift convolutions are not trainable; {@link #toWeights} adds their fixed values.
  */
 public final class ParameterLayout {
@@ -38,49 +39,70 @@ public final class ParameterLayout {
     public record Entry(String name, long[] shape, long fanIn) {
     }
 
-    private final LiifSpec spec;
     private final List<Entry> entries;
+    private final int latentColumns;
+    private final String meanShiftPrefix;
 
-    private ParameterLayout(LiifSpec spec, List<Entry> entries) {
-        this.spec = spec;
+    /**
+     * @param latentColumns   columns of {@link #FIRST_LAYER} held as {@link #FIRST_LAYER_LATENT}, or -1 for no split
+     * @param meanShiftPrefix prefix of EDSR's {@code sub_mean}/{@code add_mean} tensors, or null for none
+     */
+    private ParameterLayout(List<Entry> entries, int latentColumns, String meanShiftPrefix) {
         this.entries = List.copyOf(entries);
+        this.latentColumns = latentColumns;
+        this.meanShiftPrefix = meanShiftPrefix;
+    }
+
+    /** A layout whose graph tensors are exactly {@code entries}, plus EDSR mean-shift tensors under the prefix. */
+    public static ParameterLayout plain(List<Entry> entries, String meanShiftPrefix) {
+        return new ParameterLayout(entries, -1, meanShiftPrefix);
     }
 
     /** The layout of {@code spec}, in official state_dict order (mean-shift buffers excluded). */
     public static ParameterLayout of(LiifSpec spec) {
         List<Entry> list = new ArrayList<>();
-        if (spec.encoder() instanceof EncoderSpec.Edsr e) {
-            conv(list, "encoder.head.0", 3, e.nFeats(), 3);
-            for (int i = 0; i < e.nResblocks(); i++) {
-                conv(list, "encoder.body." + i + ".body.0", e.nFeats(), e.nFeats(), 3);
-                conv(list, "encoder.body." + i + ".body.2", e.nFeats(), e.nFeats(), 3);
-            }
-            conv(list, "encoder.body." + e.nResblocks(), e.nFeats(), e.nFeats(), 3);
-        } else if (spec.encoder() instanceof EncoderSpec.Rdn r) {
-            conv(list, "encoder.SFENet1", 3, r.g0(), 3);
-            conv(list, "encoder.SFENet2", r.g0(), r.g0(), 3);
-            for (int i = 0; i < r.d(); i++) {
-                for (int c = 0; c < r.c(); c++) {
-                    conv(list, "encoder.RDBs." + i + ".convs." + c + ".conv.0", r.g0() + c * r.g(), r.g(), 3);
-                }
-                conv(list, "encoder.RDBs." + i + ".LFF", r.g0() + r.c() * r.g(), r.g0(), 1);
-            }
-            conv(list, "encoder.GFF.0", r.d() * r.g0(), r.g0(), 1);
-            conv(list, "encoder.GFF.1", r.g0(), r.g0(), 3);
-        }
-        int in = spec.mlpInDim();
-        int[] hidden = spec.hidden();
-        for (int i = 0; i <= hidden.length; i++) {
-            int out = i < hidden.length ? hidden[i] : spec.outDim();
-            String layer = "imnet.layers." + (2 * i);
-            list.add(new Entry(layer + ".weight", new long[]{out, in}, in));
-            list.add(new Entry(layer + ".bias", new long[]{out}, in));
-            in = out;
-        }
-        return new ParameterLayout(spec, list);
+        addEncoder(list, spec.encoder(), "encoder.");
+        addMlp(list, "imnet.layers.", spec.mlpInDim(), spec.hidden(), spec.outDim());
+        return new ParameterLayout(list, spec.latentDim(),
+                spec.encoder() instanceof EncoderSpec.Edsr ? "encoder." : null);
     }
 
-    private static void conv(List<Entry> list, String prefix, int in, int out, int k) {
+    /** Appends the tensors of an EDSR (no up-sampler) or RDN encoder, names prefixed by {@code prefix}. */
+    public static void addEncoder(List<Entry> list, EncoderSpec encoder, String prefix) {
+        if (encoder instanceof EncoderSpec.Edsr e) {
+            addConv(list, prefix + "head.0", 3, e.nFeats(), 3);
+            for (int i = 0; i < e.nResblocks(); i++) {
+                addConv(list, prefix + "body." + i + ".body.0", e.nFeats(), e.nFeats(), 3);
+                addConv(list, prefix + "body." + i + ".body.2", e.nFeats(), e.nFeats(), 3);
+            }
+            addConv(list, prefix + "body." + e.nResblocks(), e.nFeats(), e.nFeats(), 3);
+        } else if (encoder instanceof EncoderSpec.Rdn r) {
+            addConv(list, prefix + "SFENet1", 3, r.g0(), 3);
+            addConv(list, prefix + "SFENet2", r.g0(), r.g0(), 3);
+            for (int i = 0; i < r.d(); i++) {
+                for (int c = 0; c < r.c(); c++) {
+                    addConv(list, prefix + "RDBs." + i + ".convs." + c + ".conv.0", r.g0() + c * r.g(), r.g(), 3);
+                }
+                addConv(list, prefix + "RDBs." + i + ".LFF", r.g0() + r.c() * r.g(), r.g0(), 1);
+            }
+            addConv(list, prefix + "GFF.0", r.d() * r.g0(), r.g0(), 1);
+            addConv(list, prefix + "GFF.1", r.g0(), r.g0(), 3);
+        }
+    }
+
+    /** Appends an official {@code MLP}: Linear layers {@code <prefix><2i>}, in → hidden... → out. */
+    public static void addMlp(List<Entry> list, String prefix, int in, int[] hidden, int out) {
+        for (int i = 0; i <= hidden.length; i++) {
+            int width = i < hidden.length ? hidden[i] : out;
+            String layer = prefix + (2 * i);
+            list.add(new Entry(layer + ".weight", new long[]{width, in}, in));
+            list.add(new Entry(layer + ".bias", new long[]{width}, in));
+            in = width;
+        }
+    }
+
+    /** Appends a k x k {@code Conv2d} with bias: {@code <prefix>.weight} (out, in, k, k) and {@code <prefix>.bias}. */
+    public static void addConv(List<Entry> list, String prefix, int in, int out, int k) {
         long fanIn = (long) in * k * k;
         list.add(new Entry(prefix + ".weight", new long[]{out, in, k, k}, fanIn));
         list.add(new Entry(prefix + ".bias", new long[]{out}, fanIn));
@@ -104,6 +126,15 @@ public final class ParameterLayout {
         return new Weights(official);
     }
 
+    /** {@link #initialWeights} as graph tensors in {@code dtype}. */
+    public Map<String, INDArray> initialGraph(long seed, DataType dtype) {
+        try {
+            return toGraph(initialWeights(seed), dtype);
+        } catch (ModelFormatException e) {
+            throw new IllegalStateException("layout rejected its own weights", e);
+        }
+    }
+
     /** The official tensors, in state_dict order. */
     public List<Entry> entries() {
         return entries;
@@ -115,15 +146,15 @@ public final class ParameterLayout {
      */
     public Map<String, INDArray> toGraph(Weights weights, DataType dtype) throws ModelFormatException {
         Map<String, INDArray> graph = new LinkedHashMap<>();
-        int latent = spec.latentDim();
         for (Entry e : entries) {
             Tensor t = weights.get(e.name(), e.shape());
             // a fresh array, not a view: SameDiff copies views, which would detach the graph from in-place updates
             INDArray arr = Nd4j.createFromArray(t.data()).reshape('c', e.shape()).castTo(dtype).dup('c');
-            if (e.name().equals(FIRST_LAYER)) {
-                graph.put(FIRST_LAYER_LATENT, arr.get(NDArrayIndex.all(), NDArrayIndex.interval(0, latent)).dup('c'));
+            if (isSplit(e)) {
+                graph.put(FIRST_LAYER_LATENT,
+                        arr.get(NDArrayIndex.all(), NDArrayIndex.interval(0, latentColumns)).dup('c'));
                 graph.put(FIRST_LAYER_RELATIVE,
-                        arr.get(NDArrayIndex.all(), NDArrayIndex.interval(latent, arr.size(1))).dup('c'));
+                        arr.get(NDArrayIndex.all(), NDArrayIndex.interval(latentColumns, arr.size(1))).dup('c'));
             } else {
                 graph.put(e.name(), arr);
             }
@@ -137,17 +168,21 @@ public final class ParameterLayout {
      */
     public Weights toWeights(Map<String, INDArray> graph) {
         Map<String, Tensor> out = new LinkedHashMap<>();
-        if (spec.encoder() instanceof EncoderSpec.Edsr) {
-            putMeanShift(out, "encoder.sub_mean", -1);
-            putMeanShift(out, "encoder.add_mean", 1);
+        if (meanShiftPrefix != null) {
+            putMeanShift(out, meanShiftPrefix + "sub_mean", -1);
+            putMeanShift(out, meanShiftPrefix + "add_mean", 1);
         }
         for (Entry e : entries) {
-            INDArray arr = e.name().equals(FIRST_LAYER)
+            INDArray arr = isSplit(e)
                     ? Nd4j.concat(1, graph.get(FIRST_LAYER_LATENT), graph.get(FIRST_LAYER_RELATIVE))
                     : graph.get(e.name());
             out.put(e.name(), new Tensor(e.shape(), arr.castTo(DataType.FLOAT).dup('c').data().asFloat()));
         }
         return new Weights(out);
+    }
+
+    private boolean isSplit(Entry e) {
+        return latentColumns >= 0 && e.name().equals(FIRST_LAYER);
     }
 
     private static void putMeanShift(Map<String, Tensor> out, String prefix, int sign) {

@@ -88,7 +88,7 @@ public record QueryPlan(int batch, int queries, int members, int[] rows, float[]
     }
 
     /** grid_sample's nearest index: round-half-even((c + 1) * n/2 - 0.5) in float32. */
-    private static int nearest(float c, int n) {
+    public static int nearest(float c, int n) {
         int i = (int) Math.rint((c + 1f) * (n / 2f) - 0.5f);
         return Math.min(Math.max(i, 0), n - 1);
     }

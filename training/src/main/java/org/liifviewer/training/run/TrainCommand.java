@@ -1,12 +1,13 @@
 package org.liifviewer.training.run;
 
 import org.liifviewer.core.backend.NativeThreads;
-import org.liifviewer.core.model.LiifSpec;
+import org.liifviewer.training.baseline.BaselineGraph;
 import org.liifviewer.training.data.BatchLoader;
 import org.liifviewer.training.data.ImageFolders;
 import org.liifviewer.training.data.ImplicitSampler;
 import org.liifviewer.training.data.TrainingStream;
 import org.liifviewer.training.graph.LiifGraph;
+import org.liifviewer.training.graph.TrainableGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 
 import java.io.PrintStream;
@@ -14,7 +15,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code train CONFIG [--resume FILE] [--iterations N] [--out DIR]}: trains the model of a YAML config
+ * {@code train CONFIG [--resume FILE] [--iterations N] [--out DIR]}: trains the model (LIIF or a baseline) of a YAML config
  * (see {@code training/configs/}). Output goes to {@code DIR} (default {@code runs/<name>}): {@code last.safetensors}
  * (with the Adam state) and {@code log.csv}. Ctrl-C saves a checkpoint before the JVM exits; {@code --resume} continues
  * the same run (weights, Adam state, iteration and data stream). {@code --iterations} overrides the total.
@@ -55,27 +56,30 @@ public final class TrainCommand {
             }
         }
         outDir = outDir != null ? outDir : Path.of("runs", config.name());
-        LiifSpec spec = config.model().toSpec();
-        LiifGraph graph;
+        TrainConfig.Model model = config.model();
+        TrainableGraph graph;
         AdamOptimizer adam;
         long start = 0;
         if (resume != null) {
-            TrainingCheckpoint.State state = TrainingCheckpoint.load(resume, DataType.FLOAT);
-            if (!state.model().spec().equals(spec)) {
-                err.println("checkpoint model " + state.model().spec().describe() + " differs from the config's "
-                        + spec.describe());
+            TrainingCheckpoint.State state = TrainingCheckpoint.load(resume);
+            TrainConfig.Model saved = TrainConfig.parse(state.metadata().get(TrainingCheckpoint.CONFIG)).model();
+            if (!saved.architecture().equals(model.architecture())) {
+                err.println("checkpoint model " + saved.architecture() + " differs from the config's "
+                        + model.architecture());
                 return 2;
             }
-            graph = LiifGraph.fromWeights(spec, state.model().weights(), DataType.FLOAT);
+            graph = model.isLiif() ? LiifGraph.fromWeights(model.toSpec(), state.weights(), DataType.FLOAT)
+                    : BaselineGraph.fromWeights(model.toBaselineSpec(), state.weights(), DataType.FLOAT);
             adam = new AdamOptimizer(graph.parameters());
-            adam.restore(state.firstMoments(), state.secondMoments(), state.adamSteps());
+            adam.restore(graph.toGraph(state.firstMoments()), graph.toGraph(state.secondMoments()), state.adamSteps());
             start = state.iteration();
         } else {
-            graph = LiifGraph.initialised(spec, config.seed(), DataType.FLOAT);
+            graph = model.isLiif() ? LiifGraph.initialised(model.toSpec(), config.seed(), DataType.FLOAT)
+                    : BaselineGraph.initialised(model.toBaselineSpec(), config.seed(), DataType.FLOAT);
             adam = new AdamOptimizer(graph.parameters());
         }
-        out.println(spec.describe() + ", " + graph.toWeights().parameterCount() + " values; starting at iteration "
-                + start + " of " + config.iterations());
+        out.println(graph.describe() + ", " + graph.toWeights(graph.parameters()).parameterCount()
+                + " values; starting at iteration " + start + " of " + config.iterations());
         TrainConfig.Data data = config.data();
         TrainingStream stream = new TrainingStream(new ImageFolders(data.folders().stream().map(Path::of).toList(), data.cache()),
                 new ImplicitSampler(data.sampler()), config.seed(), data.repeat());
@@ -90,7 +94,7 @@ public final class TrainCommand {
             }
         }, "liif-train-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (BatchLoader loader = new BatchLoader(stream, spec, data.batchSize(), start, data.loaderThreads(),
+        try (BatchLoader loader = new BatchLoader(stream, graph.planner(), data.batchSize(), start, data.loaderThreads(),
                 data.prefetch())) {
             trainer.run(loader);
         } finally {

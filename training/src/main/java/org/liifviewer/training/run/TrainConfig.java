@@ -1,11 +1,13 @@
 package org.liifviewer.training.run;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.liifviewer.core.model.EncoderSpec;
 import org.liifviewer.core.model.LiifSpec;
+import org.liifviewer.training.baseline.BaselineSpec;
 import org.liifviewer.training.data.ImplicitSampler;
 
 import java.io.IOException;
@@ -15,7 +17,8 @@ import java.util.List;
 
 /**
  * One experiment, read from YAML (snake_case keys; see {@code training/configs/}). Mirrors the official
- * {@code train_edsr-baseline-liif.yaml}: data, model, Adam, multi-step schedule, save interval.
+ * {@code train_edsr-baseline-liif.yaml}: data, model (LIIF or one of the paper's baselines), Adam, multi-step
+ * schedule, save interval.
  */
 public record TrainConfig(String name, Data data, Model model, Optimizer optimizer, long iterations,
                           Schedule lrSchedule, int saveEvery, int logEvery, long seed) {
@@ -46,10 +49,45 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
         }
     }
 
-    /** The LIIF model: encoder, MLP hidden widths and the three switches. */
-    public record Model(Encoder encoder, int[] hidden, boolean localEnsemble, boolean featUnfold, boolean cellDecode) {
+    /**
+     * The model. {@code name}: {@code liif} (the default when absent: encoder, MLP hidden widths and the three
+     * switches), {@code metasr} (encoder only) or {@code upsampler} (an EDSR encoder and the integer {@code scale}).
+     */
+    public record Model(String name, int scale, Encoder encoder, int[] hidden, boolean localEnsemble,
+                        boolean featUnfold, boolean cellDecode) {
+
+        /** Whether this is a LIIF model (else a baseline). */
+        @JsonIgnore
+        public boolean isLiif() {
+            return name == null || name.equals("liif");
+        }
+
+        /** The LIIF architecture; fails for a baseline. */
         public LiifSpec toSpec() {
+            if (!isLiif()) {
+                throw new IllegalStateException(name + " is not a LIIF model");
+            }
             return new LiifSpec(encoder.toSpec(), hidden, 3, localEnsemble, featUnfold, cellDecode);
+        }
+
+        /** The baseline architecture; fails for LIIF. */
+        public BaselineSpec toBaselineSpec() {
+            return switch (name == null ? "liif" : name) {
+                case "metasr" -> new BaselineSpec.MetaSr(encoder.toSpec());
+                case "upsampler" -> {
+                    if (!(encoder.toSpec() instanceof EncoderSpec.Edsr edsr)) {
+                        throw new IllegalArgumentException("the up-sampler baseline needs an EDSR encoder");
+                    }
+                    yield new BaselineSpec.Upsampler(edsr, scale);
+                }
+                default -> throw new IllegalArgumentException("unknown model '" + name
+                        + "' (liif, metasr or upsampler)");
+            };
+        }
+
+        /** The architecture, comparable with {@code equals}: a {@link LiifSpec} or a {@link BaselineSpec}. */
+        public Object architecture() {
+            return isLiif() ? toSpec() : toBaselineSpec();
         }
     }
 
@@ -72,7 +110,15 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
         if (!"adam".equals(config.optimizer().name())) {
             throw new IOException("only the adam optimizer is supported, got " + config.optimizer().name());
         }
-        config.model().toSpec();
+        config.model().architecture();
+        if (config.model().architecture() instanceof BaselineSpec.Upsampler up) {
+            Data d = config.data();
+            int crop = d.inpSize() * up.scale();
+            if (d.scaleMin() != up.scale() || d.scaleMax() != up.scale() || d.sampleQ() < crop * crop) {
+                throw new IOException("the x" + up.scale() + " up-sampler trains on whole HR crops: set scale_min and"
+                        + " scale_max to " + up.scale() + " and sample_q to at least " + crop * crop);
+            }
+        }
         return config;
     }
 

@@ -2,7 +2,7 @@ package org.liifviewer.training.run;
 
 import org.liifviewer.training.data.BatchLoader;
 import org.liifviewer.training.data.TrainingBatch;
-import org.liifviewer.training.graph.LiifGraph;
+import org.liifviewer.training.graph.TrainableGraph;
 import org.liifviewer.training.graph.LossAndGradients;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Trainer {
 
     private final TrainConfig config;
-    private final LiifGraph graph;
+    private final TrainableGraph graph;
     private final AdamOptimizer adam;
     private final Path checkpoint;
     private final Path csv;
@@ -36,7 +36,7 @@ public final class Trainer {
      * @param startIteration completed iterations so far (0, or the resumed checkpoint's)
      * @param outDir         where {@code last.safetensors} (weights + Adam state) and {@code log.csv} go
      */
-    public Trainer(TrainConfig config, LiifGraph graph, AdamOptimizer adam, long startIteration, Path outDir,
+    public Trainer(TrainConfig config, TrainableGraph graph, AdamOptimizer adam, long startIteration, Path outDir,
                    PrintStream out) {
         this.config = config;
         this.graph = graph;

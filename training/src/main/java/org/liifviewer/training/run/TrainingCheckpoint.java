@@ -1,14 +1,11 @@
 package org.liifviewer.training.run;
 
-import org.liifviewer.core.model.LiifModelFile;
 import org.liifviewer.core.model.ModelFormatException;
 import org.liifviewer.core.model.Tensor;
 import org.liifviewer.core.model.Weights;
 import org.liifviewer.core.model.io.ModelFiles;
-import org.liifviewer.training.graph.LiifGraph;
-import org.liifviewer.training.graph.ParameterLayout;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import org.liifviewer.core.model.io.TensorFile;
+import org.liifviewer.training.graph.TrainableGraph;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,11 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A resumable training state in one LIIF Viewer checkpoint file, written atomically with
- * {@link ModelFiles#saveCheckpoint}: the weights (a normal model the viewer opens), Adam's moments as training-state
- * tensors {@code optimizer.<weight>.m} / {@code optimizer.<weight>.v} (ignored by plain model loading), and the
- * metadata ({@value #ITERATION}, {@value #SEED}, {@value #CONFIG}, ...). The data stream's state is the iteration
- * itself: batch i always holds samples i·B .. i·B+B-1 of the seeded stream.
+ * A resumable training state in one LIIF Viewer checkpoint file, written atomically by the model
+ * ({@link TrainableGraph#save}): the weights (a normal model file: LIIF, or a baseline), Adam's moments as
+ * training-state tensors {@code optimizer.<weight>.m} / {@code optimizer.<weight>.v} (ignored by plain model
+ * loading), and the metadata ({@value #ITERATION}, {@value #SEED}, {@value #CONFIG}, ...). The data stream's state
+ * is the iteration itself: batch i always holds samples i·B .. i·B+B-1 of the seeded stream.
  */
 public final class TrainingCheckpoint {
 
@@ -35,18 +32,21 @@ public final class TrainingCheckpoint {
     private TrainingCheckpoint() {
     }
 
-    /** Weights, optimizer moments and the iteration read back from a checkpoint. */
-    public record State(LiifModelFile model, Map<String, INDArray> firstMoments, Map<String, INDArray> secondMoments,
+    /**
+     * Weights, optimizer moments (official names and shapes) and progress read back from a checkpoint.
+     *
+     * @param metadata the file's metadata, {@value #CONFIG} (the run's YAML config) included
+     */
+    public record State(Weights weights, Map<String, String> metadata, Weights firstMoments, Weights secondMoments,
                         long iteration, long adamSteps) {
     }
 
     /** Writes the state after {@code iteration} completed iterations to {@code file}. */
-    public static void save(Path file, LiifGraph graph, AdamOptimizer adam, long iteration, TrainConfig config,
+    public static void save(Path file, TrainableGraph graph, AdamOptimizer adam, long iteration, TrainConfig config,
                             double lr, double loss) throws IOException {
-        ParameterLayout layout = graph.layout();
         Map<String, Tensor> moments = new LinkedHashMap<>();
-        layout.toWeights(adam.firstMoments()).asMap().forEach((k, t) -> moments.put(MOMENTS + k + ".m", t));
-        layout.toWeights(adam.secondMoments()).asMap().forEach((k, t) -> moments.put(MOMENTS + k + ".v", t));
+        graph.toWeights(adam.firstMoments()).asMap().forEach((k, t) -> moments.put(MOMENTS + k + ".m", t));
+        graph.toWeights(adam.secondMoments()).asMap().forEach((k, t) -> moments.put(MOMENTS + k + ".v", t));
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(ITERATION, Long.toString(iteration));
         metadata.put(SEED, Long.toString(config.seed()));
@@ -54,29 +54,29 @@ public final class TrainingCheckpoint {
         metadata.put(LEARNING_RATE, Double.toString(lr));
         metadata.put(LOSS, Double.toString(loss));
         metadata.put(CONFIG, config.toYaml());
-        ModelFiles.saveCheckpoint(new LiifModelFile(graph.spec(), graph.toWeights(), metadata), new Weights(moments), file);
+        graph.save(file, metadata, new Weights(moments));
     }
 
-    /** Reads a checkpoint written by {@link #save}; moments come back as {@code dtype} graph tensors. */
-    public static State load(Path file, DataType dtype) throws IOException {
-        LiifModelFile model = ModelFiles.load(file);
-        String iteration = model.metadata().get(ITERATION);
-        if (iteration == null) {
+    /** Reads a checkpoint written by {@link #save} (of any model kind). */
+    public static State load(Path file) throws IOException {
+        TensorFile contents = ModelFiles.loadTensors(file);
+        Map<String, String> metadata = contents.metadata();
+        String iteration = metadata.get(ITERATION);
+        if (iteration == null || metadata.get(CONFIG) == null) {
             throw new ModelFormatException(file.getFileName() + " is a model, not a training checkpoint (no "
                     + ITERATION + ")");
         }
-        Map<String, Tensor> state = ModelFiles.loadTrainingState(file).asMap();
-        ParameterLayout layout = ParameterLayout.of(model.spec());
-        return new State(model, layout.toGraph(moments(state, model, ".m", file), dtype),
-                layout.toGraph(moments(state, model, ".v", file), dtype),
-                Long.parseLong(iteration), Long.parseLong(model.metadata().get(ADAM_STEPS)));
+        Map<String, Tensor> state = contents.trainingState().asMap();
+        return new State(contents.weights(), metadata, moments(state, contents.weights(), ".m", file),
+                moments(state, contents.weights(), ".v", file), Long.parseLong(iteration),
+                Long.parseLong(metadata.get(ADAM_STEPS)));
     }
 
     /** One moment of every weight, under the weights' names; fails clearly when one is missing. */
-    private static Weights moments(Map<String, Tensor> state, LiifModelFile model, String suffix, Path file)
+    private static Weights moments(Map<String, Tensor> state, Weights weights, String suffix, Path file)
             throws ModelFormatException {
         Map<String, Tensor> out = new LinkedHashMap<>();
-        for (String name : model.weights().names()) {
+        for (String name : weights.names()) {
             Tensor t = state.get(MOMENTS + name + suffix);
             if (t == null) {
                 throw new ModelFormatException(file.getFileName() + " has no optimizer state for " + name

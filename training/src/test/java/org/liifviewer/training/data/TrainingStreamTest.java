@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.model.EncoderSpec;
 import org.liifviewer.core.model.LiifSpec;
+import org.liifviewer.training.graph.QueryPlanner;
 
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -68,11 +69,11 @@ class TrainingStreamTest {
         LiifSpec spec = new LiifSpec(new EncoderSpec.Edsr("edsr-baseline", 1, 4, 1f), new int[]{8}, 3, true, true, true);
         TrainingStream s = stream(5);
         TrainingBatch second;
-        try (BatchLoader loader = new BatchLoader(s, spec, 2, 0, 2, 3)) {
+        try (BatchLoader loader = new BatchLoader(s, QueryPlanner.liif(spec), 2, 0, 2, 3)) {
             assertEquals(0, loader.next().index());
             second = loader.next();
         }
-        try (BatchLoader resumed = new BatchLoader(stream(5), spec, 2, 1, 1, 1)) {
+        try (BatchLoader resumed = new BatchLoader(stream(5), QueryPlanner.liif(spec), 2, 1, 1, 1)) {
             TrainingBatch again = resumed.next();
             assertEquals(1, again.index());
             assertArrayEquals(second.input(), again.input());

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liifviewer.core.model.LiifModelFile;
 import org.liifviewer.core.model.io.ModelFiles;
-import org.nd4j.linalg.api.buffer.DataType;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -58,9 +57,9 @@ class ResumeTest {
         LiifModelFile resumed = ModelFiles.load(dir.resolve("split/last.safetensors"));
         assertEquals("2", resumed.metadata().get(TrainingCheckpoint.ITERATION));
         assertEquals(straight.weights().asMap(), resumed.weights().asMap());
-        TrainingCheckpoint.State a = TrainingCheckpoint.load(dir.resolve("straight/last.safetensors"), DataType.FLOAT);
-        TrainingCheckpoint.State b = TrainingCheckpoint.load(dir.resolve("split/last.safetensors"), DataType.FLOAT);
-        assertEquals(a.secondMoments(), b.secondMoments());
+        TrainingCheckpoint.State a = TrainingCheckpoint.load(dir.resolve("straight/last.safetensors"));
+        TrainingCheckpoint.State b = TrainingCheckpoint.load(dir.resolve("split/last.safetensors"));
+        assertEquals(a.secondMoments().asMap(), b.secondMoments().asMap());
         assertEquals(2, b.adamSteps());
         assertEquals(3, Files.readAllLines(dir.resolve("split/log.csv")).size(), "header + 2 iterations");
     }

@@ -1,7 +1,9 @@
 package org.liifviewer.training.run;
 
 import org.junit.jupiter.api.Test;
+import org.liifviewer.core.model.EncoderSpec;
 import org.liifviewer.core.model.LiifSpec;
+import org.liifviewer.training.baseline.BaselineSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,10 +39,25 @@ class TrainConfigTest {
         assertFalse(files.isEmpty());
         for (Path f : files) {
             TrainConfig c = TrainConfig.read(f);
-            assertEquals(c.model().toSpec(), TrainConfig.parse(c.toYaml()).model().toSpec(), f.toString());
+            assertEquals(c.model().architecture(), TrainConfig.parse(c.toYaml()).model().architecture(), f.toString());
         }
         assertEquals(false, TrainConfig.read(CONFIGS.resolve("train_edsr-baseline-liif-c.yaml")).model().cellDecode());
         assertEquals(3.0, TrainConfig.read(CONFIGS.resolve("train_edsr-baseline-liif-x3.yaml")).data().scaleMax());
+    }
+
+    @Test
+    void baselineConfigsDescribeThePaperBaselines() throws Exception {
+        EncoderSpec.Edsr edsr = new EncoderSpec.Edsr("edsr-baseline", 16, 64, 1f);
+        for (int s = 2; s <= 4; s++) {
+            TrainConfig c = TrainConfig.read(CONFIGS.resolve("train_edsr-baseline-x" + s + ".yaml"));
+            assertEquals(new BaselineSpec.Upsampler(edsr, s), c.model().architecture());
+            assertEquals(48 * 48 * s * s, c.data().sampleQ());
+        }
+        assertEquals(new BaselineSpec.MetaSr(edsr),
+                TrainConfig.read(CONFIGS.resolve("train_edsr-baseline-metasr.yaml")).model().architecture());
+        String partialCrop = Files.readString(CONFIGS.resolve("train_edsr-baseline-x2.yaml"))
+                .replace("sample_q: 9216", "sample_q: 2304");
+        assertThrows(Exception.class, () -> TrainConfig.parse(partialCrop), "the up-sampler needs whole crops");
     }
 
     @Test

@@ -83,6 +83,27 @@ public final class ModelFiles {
         AtomicFile.write(file, out -> SafetensorsFormat.write(model, trainingState, out));
     }
 
+    /**
+     * Reads a LIIF Viewer safetensors file of any {@code format} (e.g. a baseline model) without interpreting its
+     * metadata or checking its tensors against an architecture.
+     *
+     * @throws ModelFormatException if the file is not a LIIF Viewer safetensors file
+     */
+    public static TensorFile loadTensors(Path file) throws IOException {
+        try {
+            return SafetensorsFormat.readTensors(file);
+        } catch (ModelFormatException e) {
+            throw new ModelFormatException(file.getFileName() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new ModelFormatException(file.getFileName() + ": malformed model file (" + e + ")", e);
+        }
+    }
+
+    /** Writes {@code contents} in the safetensors layout of {@link #save}, replacing {@code file} atomically. */
+    public static void saveTensors(TensorFile contents, Path file) throws IOException {
+        AtomicFile.write(file, out -> SafetensorsFormat.writeTensors(contents, out));
+    }
+
     private enum Format { ZIP_CHECKPOINT, LEGACY_CHECKPOINT, SAFETENSORS }
 
     private static Format detect(byte[] head) throws ModelFormatException {

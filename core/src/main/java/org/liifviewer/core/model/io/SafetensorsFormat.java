@@ -57,18 +57,29 @@ final class SafetensorsFormat {
     }
 
     static void write(LiifModelFile model, Weights trainingState, OutputStream out) throws IOException {
-        for (String name : trainingState.names()) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("spec", SORTED_JSON.writeValueAsString(model.spec().toOfficial()));
+        model.metadata().forEach((k, v) -> {
+            if (metadata.putIfAbsent(k, v) != null) {
+                throw new IllegalArgumentException("metadata key '" + k + "' is reserved");
+            }
+        });
+        writeTensors(new TensorFile(FORMAT, metadata, model.weights(), trainingState), out);
+    }
+
+    /** Writes any tensor file: {@code format} and the metadata in the header, weights then training state. */
+    static void writeTensors(TensorFile file, OutputStream out) throws IOException {
+        for (String name : file.trainingState().names()) {
             if (!name.startsWith(TRAINING_STATE_PREFIX)) {
                 throw new IllegalArgumentException("training-state tensor '" + name + "' must start with '"
                         + TRAINING_STATE_PREFIX + "'");
             }
         }
-        Map<String, Tensor> all = new LinkedHashMap<>(model.weights().asMap());
-        all.putAll(trainingState.asMap());
+        Map<String, Tensor> all = new LinkedHashMap<>(file.weights().asMap());
+        all.putAll(file.trainingState().asMap());
         Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("format", FORMAT);
-        metadata.put("spec", SORTED_JSON.writeValueAsString(model.spec().toOfficial()));
-        model.metadata().forEach((k, v) -> {
+        metadata.put("format", file.format());
+        file.metadata().forEach((k, v) -> {
             if (metadata.putIfAbsent(k, v) != null) {
                 throw new IllegalArgumentException("metadata key '" + k + "' is reserved");
             }
@@ -105,6 +116,23 @@ final class SafetensorsFormat {
     }
 
     static Contents read(Path file) throws IOException {
+        TensorFile raw = readTensors(file);
+        if (!FORMAT.equals(raw.format())) {
+            throw new ModelFormatException("not a LIIF Viewer model: __metadata__.format is '" + raw.format()
+                    + "', not '" + FORMAT + "'");
+        }
+        Map<String, String> metadata = new LinkedHashMap<>(raw.metadata());
+        String spec = metadata.remove("spec");
+        if (spec == null) {
+            throw new ModelFormatException("the header has no model spec (__metadata__.spec)");
+        }
+        LiifModelFile model = new LiifModelFile(OfficialSpec.parse(parseJson(spec, "spec"), raw.weights()),
+                raw.weights(), metadata);
+        return new Contents(model, raw.trainingState());
+    }
+
+    /** Reads any tensor file written by {@link #writeTensors} (or a LIIF model file) without interpreting it. */
+    static TensorFile readTensors(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             long headerLength = readAt(ch, 0, 8).getLong();
@@ -122,16 +150,11 @@ final class SafetensorsFormat {
                 Tensor t = new Tensor(e.shape, e.dtype.decode(bytes, (int) Tensor.numel(e.shape)));
                 (e.name.startsWith(TRAINING_STATE_PREFIX) ? state : tensors).put(e.name, t);
             }
-            if (!FORMAT.equals(metadata.remove("format"))) {
-                throw new ModelFormatException("not a LIIF Viewer model: __metadata__.format is not '" + FORMAT + "'");
+            String format = metadata.remove("format");
+            if (format == null) {
+                throw new ModelFormatException("not a LIIF Viewer model: the header has no __metadata__.format");
             }
-            String spec = metadata.remove("spec");
-            if (spec == null) {
-                throw new ModelFormatException("the header has no model spec (__metadata__.spec)");
-            }
-            Weights weights = new Weights(tensors);
-            LiifModelFile model = new LiifModelFile(OfficialSpec.parse(parseJson(spec, "spec"), weights), weights, metadata);
-            return new Contents(model, new Weights(state));
+            return new TensorFile(format, metadata, new Weights(tensors), new Weights(state));
         }
     }
 

@@ -1,0 +1,185 @@
+package org.liifviewer.training.graph;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A trainable model as two SameDiff graphs joined by an exact Java-side row lookup ({@link RowLookup}), because
+ * M2.1's gather gradient is wrong when indices repeat.
+ * <ul>
+ *   <li>Table graph: normalised input (B, 3, H, W) → a table of rows (one or more per image position).</li>
+ *   <li>Lookup: per plan entry ({@link QueryPlan}: query x ensemble member), the planned table row.</li>
+ *   <li>Decoder graph: looked-up rows and the entry's relative inputs → one prediction per entry, times the entry's
+ *   weight, summed over the members of a query; L1 loss (mean) against the normalised target.</li>
+ * </ul>
+ * Backward: decoder gradients, scatter-add of the looked-up rows' gradient into the table, then the table graph's
+ * gradients for that table gradient (the table graph runs forward twice per step). Parameter arrays are shared with
+ * the graphs: updating them in place changes the model.
+ */
+public final class SplitGraph {
+
+    /** Builds the table graph: {@code (B·positions, width)} rows from the normalised input. */
+    @FunctionalInterface
+    public interface TableStage {
+        SDVariable build(SameDiff sd, SDVariable input, Function<String, SDVariable> parameter);
+    }
+
+    /**
+     * Builds the decoder: one {@code (N, outDim)} prediction per entry from its rows and relative inputs. Without one
+     * (null) the looked-up rows are the predictions, one member per query, and the L1 gradient is taken directly
+     * (SameDiff refuses to differentiate a graph without trainable variables).
+     */
+    @FunctionalInterface
+    public interface DecoderStage {
+        /** @param relative the entries' relative inputs, or null when the plan has none */
+        SDVariable build(SameDiff sd, SDVariable latent, SDVariable relative, Function<String, SDVariable> parameter);
+    }
+
+    private static final String INPUT = "input";
+    private static final String TABLE = "table";
+    private static final String TABLE_GRAD = "table_grad";
+    private static final String TABLE_LOSS = "table_loss";
+    private static final String LATENT = "latent";
+    private static final String RELATIVE = "relative";
+    private static final String WEIGHT = "weight";
+    private static final String TARGET = "target";
+    private static final String OUTPUT = "output";
+    private static final String LOSS = "loss";
+
+    private final Map<String, INDArray> parameters;
+    private final int relativeWidth;
+    private final int outDim;
+    private final boolean passThrough;
+    private final Map<String, String> encoderVariables = new LinkedHashMap<>();
+    private final Map<String, String> decoderVariables = new LinkedHashMap<>();
+    private final SameDiff encoder = SameDiff.create();
+    private final SameDiff decoder = SameDiff.create();
+
+    /**
+     * @param parameters    trainable arrays by name, all of one data type
+     * @param tableWidth    values per table row
+     * @param relativeWidth relative inputs per entry (0 for none)
+     * @param members       entries per query (summed with their weights)
+     * @param outDim        values per prediction
+     * @param decoderStage  the decoder, or null for none
+     */
+    public SplitGraph(Map<String, INDArray> parameters, int tableWidth, int relativeWidth, int members, int outDim,
+                      TableStage table, DecoderStage decoderStage) {
+        this.parameters = Collections.unmodifiableMap(parameters);
+        this.relativeWidth = relativeWidth;
+        this.outDim = outDim;
+        DataType type = parameters.values().iterator().next().dataType();
+        SDVariable input = encoder.placeHolder(INPUT, type, -1, 3, -1, -1);
+        table.build(encoder, input, n -> variable(encoder, encoderVariables, n)).rename(TABLE);
+        SDVariable tableGrad = encoder.placeHolder(TABLE_GRAD, type, -1, tableWidth);
+        encoder.sum(TABLE_LOSS, encoder.getVariable(TABLE).mul(tableGrad)).markAsLoss();
+
+        this.passThrough = decoderStage == null;
+        if (passThrough && (members != 1 || tableWidth != outDim)) {
+            throw new IllegalArgumentException("without a decoder the table rows must be the predictions");
+        }
+        SDVariable latent = decoder.placeHolder(LATENT, type, -1, tableWidth);
+        SDVariable relative = relativeWidth > 0 ? decoder.placeHolder(RELATIVE, type, -1, relativeWidth) : null;
+        SDVariable weight = decoder.placeHolder(WEIGHT, type, -1, 1);
+        SDVariable target = decoder.placeHolder(TARGET, type, -1, outDim);
+        SDVariable x = passThrough ? latent
+                : decoderStage.build(decoder, latent, relative, n -> variable(decoder, decoderVariables, n));
+        SDVariable output = x.mul(weight).reshape(-1, members, outDim).sum(OUTPUT, 1);
+        decoder.math().abs(output.sub(target)).mean(LOSS).markAsLoss();
+    }
+
+    /** The trainable arrays by name; shared with the graphs. */
+    public Map<String, INDArray> parameters() {
+        return parameters;
+    }
+
+    /** A named variable of the table graph (e.g. an intermediate the table stage named) for {@code input}. */
+    public INDArray tableGraphOutput(INDArray input, String variable) {
+        return encoder.output(Map.of(INPUT, input), variable).get(variable);
+    }
+
+    /** Raw predictions (B, Q, outDim) in normalised space for a normalised input and planned queries. */
+    public INDArray predict(INDArray input, QueryPlan plan) {
+        INDArray table = tableGraphOutput(input, TABLE);
+        RowLookup lookup = new RowLookup(plan.rows(), table.size(0));
+        INDArray out = decoder.output(decoderFeeds(lookup.gather(table), plan), OUTPUT).get(OUTPUT);
+        return out.reshape(plan.batch(), plan.queries(), outDim);
+    }
+
+    /** L1 loss (mean) against {@code target} (B·Q, outDim) and the gradient of every parameter. */
+    public LossAndGradients lossAndGradients(INDArray input, QueryPlan plan, INDArray target) {
+        INDArray table = tableGraphOutput(input, TABLE);
+        RowLookup lookup = new RowLookup(plan.rows(), table.size(0));
+        Map<String, INDArray> feeds = decoderFeeds(lookup.gather(table), plan);
+        feeds.put(TARGET, target.reshape(-1, outDim).castTo(table.dataType()));
+        if (passThrough) {
+            return l1Directly(input, lookup, feeds);
+        }
+        List<String> wanted = new ArrayList<>(decoderVariables.values());
+        wanted.add(LATENT);
+        OutAndGrad decoded = decoder.calculateGradientsAndOutputs(feeds, List.of(LOSS), wanted);
+        INDArray tableGrad = lookup.scatterAdd(decoded.getGradients().get(LATENT));
+        Map<String, INDArray> encoded = encoder.calculateGradients(
+                Map.of(INPUT, input, TABLE_GRAD, tableGrad), new ArrayList<>(encoderVariables.values()));
+        Map<String, INDArray> gradients = new LinkedHashMap<>();
+        for (String name : parameters.keySet()) {
+            String encoderName = encoderVariables.get(name);
+            gradients.put(name, encoderName != null ? encoded.get(encoderName)
+                    : decoded.getGradients().get(decoderVariables.get(name)));
+        }
+        return new LossAndGradients(decoded.getOutputs().get(LOSS).getDouble(0), gradients);
+    }
+
+    /** Pass-through: loss mean|w·row - target| and its row gradient w·sign(w·row - target) / count. */
+    private LossAndGradients l1Directly(INDArray input, RowLookup lookup, Map<String, INDArray> feeds) {
+        INDArray weight = feeds.get(WEIGHT);
+        INDArray difference = feeds.get(LATENT).mulColumnVector(weight).subi(feeds.get(TARGET));
+        double loss = Transforms.abs(difference, true).meanNumber().doubleValue();
+        INDArray rowGrad = Transforms.sign(difference, false).divi(difference.length()).muliColumnVector(weight);
+        Map<String, INDArray> encoded = encoder.calculateGradients(
+                Map.of(INPUT, input, TABLE_GRAD, lookup.scatterAdd(rowGrad)), new ArrayList<>(encoderVariables.values()));
+        Map<String, INDArray> gradients = new LinkedHashMap<>();
+        parameters.keySet().forEach(name -> gradients.put(name, encoded.get(encoderVariables.get(name))));
+        return new LossAndGradients(loss, gradients);
+    }
+
+    private Map<String, INDArray> decoderFeeds(INDArray latent, QueryPlan plan) {
+        DataType type = latent.dataType();
+        Map<String, INDArray> feeds = new HashMap<>();
+        feeds.put(LATENT, latent);
+        if (relativeWidth > 0) {
+            feeds.put(RELATIVE, Nd4j.createFromArray(plan.relative()).reshape(plan.size(), relativeWidth).castTo(type));
+        }
+        feeds.put(WEIGHT, Nd4j.createFromArray(plan.weights()).reshape(plan.size(), 1).castTo(type));
+        return feeds;
+    }
+
+    private SDVariable variable(SameDiff sd, Map<String, String> names, String name) {
+        String sdName = names.computeIfAbsent(name, n -> n.replace('.', '_').replace('@', '_'));
+        if (sd.hasVariable(sdName)) {
+            return sd.getVariable(sdName);
+        }
+        INDArray array = parameters.get(name);
+        if (array == null) {
+            throw new IllegalArgumentException("no parameter " + name);
+        }
+        SDVariable v = sd.var(sdName, array);
+        if (v.getArr() != array) {
+            throw new IllegalStateException("SameDiff copied the array of " + name + ": updates would not reach the graph");
+        }
+        return v;
+    }
+}
