@@ -149,9 +149,12 @@ public final class ImageCanvas extends Region {
             gc.beginPath();
             gc.rect(x0, 0, x1 - x0, h);
             gc.clip();
-            drawBase(gc, v, doc);
-            if (v.zoom() >= 1) {
-                drawTiles(gc, v, sides.get(i).layer());
+            TileLayer.Frame<Image> tiles = v.zoom() >= 1 ? sides.get(i).layer().frame(v) : null;
+            if (tiles == null || !tiles.opaque()) {
+                drawBase(gc, v, doc);                        // software rendering: each full-view layer costs
+            }
+            if (tiles != null) {
+                drawTiles(gc, v, tiles);
             }
             gc.restore();
             drawLabel(gc, sides.get(i).label(), i == 0 ? 8 : split + 8);
@@ -183,8 +186,8 @@ public final class ImageCanvas extends Region {
     }
 
     /** Stored tiles, edges rounded to screen pixels from grid positions, so neighbours join without gaps. */
-    private static void drawTiles(GraphicsContext gc, Viewport v, TileLayer<Image> layer) {
-        for (TileLayer.Drawable<Image> d : layer.drawables(v)) {
+    private static void drawTiles(GraphicsContext gc, Viewport v, TileLayer.Frame<Image> frame) {
+        for (TileLayer.Drawable<Image> d : frame.tiles()) {
             var k = d.key();
             double x0 = Math.round(v.gridToScreenX(k.x(), k.gridW()));
             double x1 = Math.round(v.gridToScreenX(k.x() + d.width(), k.gridW()));

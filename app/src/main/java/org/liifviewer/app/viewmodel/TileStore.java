@@ -37,6 +37,11 @@ public final class TileStore<T> {
         return tiles.get(key);
     }
 
+    /** A snapshot of every stored tile (their recency unchanged). */
+    public synchronized java.util.List<T> values() {
+        return new java.util.ArrayList<>(tiles.values());
+    }
+
     public synchronized boolean contains(Key key) {
         return tiles.containsKey(key);
     }
