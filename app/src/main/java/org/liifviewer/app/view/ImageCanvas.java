@@ -33,6 +33,12 @@ public final class ImageCanvas extends Region {
     /** Zoom factor per pixel of wheel delta (a 40-pixel notch zooms by about 17%). */
     private static final double WHEEL_ZOOM_PER_PIXEL = 1.004;
     private static final double DIVIDER_GRAB_PIXELS = 8;
+    /**
+     * During a gesture, images magnified this much or more are drawn without smoothing: in software rendering
+     * bilinear filtering of the full view doubles the cost of a frame, and at 2+ screen pixels per image pixel
+     * nearest sampling does not shimmer. Once the gesture settles the view is redrawn smoothed.
+     */
+    private static final double ROUGH_WHILE_MOVING_SCALE = 2;
 
     private final ViewerViewModel<Image> vm;
     private final List<Side> sides;
@@ -52,6 +58,7 @@ public final class ImageCanvas extends Region {
         setMinSize(0, 0);
         vm.viewportProperty().addListener((o, a, b) -> redraws.request());
         vm.swipeDividerProperty().addListener((o, a, b) -> redraws.request());
+        vm.movingProperty().addListener((o, a, b) -> redraws.request());
         for (Side s : sides) {
             s.layer().revisionProperty().addListener((o, a, b) -> redraws.request());
         }
@@ -151,7 +158,7 @@ public final class ImageCanvas extends Region {
             gc.clip();
             TileLayer.Frame<Image> tiles = v.zoom() >= 1 ? sides.get(i).layer().frame(v) : null;
             if (tiles == null || !tiles.opaque()) {
-                drawBase(gc, v, doc);                        // software rendering: each full-view layer costs
+                drawBase(gc, v, doc);                 // hidden under complete tiles: skipped (a full-view draw)
             }
             if (tiles != null) {
                 drawTiles(gc, v, tiles);
@@ -168,8 +175,13 @@ public final class ImageCanvas extends Region {
         }
     }
 
-    /** The mipmap level suited to the zoom, only its visible part: instant, and smoothed. */
-    private static void drawBase(GraphicsContext gc, Viewport v, Document<Image> doc) {
+    /** Whether to smooth an image drawn {@code scale} screen pixels per image pixel. */
+    private boolean smooth(double scale) {
+        return scale < ROUGH_WHILE_MOVING_SCALE || !vm.movingProperty().get();
+    }
+
+    /** The mipmap level suited to the zoom, only its visible part: instant, and smoothed (see {@link #smooth}). */
+    private void drawBase(GraphicsContext gc, Viewport v, Document<Image> doc) {
         Image level = doc.levels().get(Mipmaps.levelFor(v.zoom(), doc.levels().size()));
         double s = level.getWidth() / v.imageW();
         double ix0 = Math.max(0, Math.floor(v.toImageX(0)));
@@ -179,21 +191,21 @@ public final class ImageCanvas extends Region {
         if (ix1 <= ix0 || iy1 <= iy0) {
             return;
         }
-        gc.setImageSmoothing(true);
+        gc.setImageSmoothing(smooth(v.zoom() / s));
         gc.drawImage(level, ix0 * s, iy0 * s, Math.min(level.getWidth(), (ix1 - ix0) * s),
                 Math.min(level.getHeight(), (iy1 - iy0) * s),
                 v.toScreenX(ix0), v.toScreenY(iy0), (ix1 - ix0) * v.zoom(), (iy1 - iy0) * v.zoom());
     }
 
     /** Stored tiles, edges rounded to screen pixels from grid positions, so neighbours join without gaps. */
-    private static void drawTiles(GraphicsContext gc, Viewport v, TileLayer.Frame<Image> frame) {
+    private void drawTiles(GraphicsContext gc, Viewport v, TileLayer.Frame<Image> frame) {
         for (TileLayer.Drawable<Image> d : frame.tiles()) {
             var k = d.key();
             double x0 = Math.round(v.gridToScreenX(k.x(), k.gridW()));
             double x1 = Math.round(v.gridToScreenX(k.x() + d.width(), k.gridW()));
             double y0 = Math.round(v.gridToScreenY(k.y(), k.gridH()));
             double y1 = Math.round(v.gridToScreenY(k.y() + d.height(), k.gridH()));
-            gc.setImageSmoothing(k.gridW() != v.gridW());
+            gc.setImageSmoothing(k.gridW() != v.gridW() && smooth((double) v.gridW() / k.gridW()));
             gc.drawImage(d.image(), x0, y0, x1 - x0, y1 - y0);
         }
     }
