@@ -1,6 +1,8 @@
 package org.liifviewer.app.viewmodel;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 
@@ -38,8 +40,8 @@ public final class TileStore<T> {
     }
 
     /** A snapshot of every stored tile (their recency unchanged). */
-    public synchronized java.util.List<T> values() {
-        return new java.util.ArrayList<>(tiles.values());
+    public synchronized List<T> values() {
+        return new ArrayList<>(tiles.values());
     }
 
     public synchronized boolean contains(Key key) {
