@@ -17,12 +17,13 @@ import org.liifviewer.core.render.TileScheduler;
 /**
  * One viewer window with its view-model and worker threads: a single render thread for tiles (the decoder
  * itself uses every core), two background threads for loading and export, and a timer for the settle delay.
+ * Render and background threads run at a lower priority than the UI ({@link BackgroundPriority}).
  */
 public final class Viewer {
 
-    private final ExecutorService render = Executors.newSingleThreadExecutor(daemon("liif-render"));
-    private final ExecutorService background = Executors.newFixedThreadPool(2, daemon("liif-background"));
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("liif-settle"));
+    private final ExecutorService render = Executors.newSingleThreadExecutor(daemon("liif-render", true));
+    private final ExecutorService background = Executors.newFixedThreadPool(2, daemon("liif-background", true));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("liif-settle", false));
     private final ViewerViewModel<Image> vm;
     private final MainWindow window;
     private final StallMonitor stalls = new StallMonitor();
@@ -70,11 +71,15 @@ public final class Viewer {
         timer.shutdownNow();
     }
 
-    private static ThreadFactory daemon(String name) {
+    /** Daemon threads; {@code low}: below the UI threads' priority, as are the threads they start. */
+    private static ThreadFactory daemon(String name, boolean low) {
         return r -> {
-            Thread t = new Thread(r, name);
+            Thread t = new Thread(low ? () -> {
+                BackgroundPriority.applyToCurrentThread();
+                r.run();
+            } : r, name);
             t.setDaemon(true);
-            t.setPriority(Thread.NORM_PRIORITY - 1);
+            t.setPriority(low ? Thread.MIN_PRIORITY : Thread.NORM_PRIORITY);
             return t;
         };
     }

@@ -42,6 +42,10 @@ public final class TileLayer<T> {
     public record Drawable<T>(TileStore.Key key, int width, int height, T image) {
     }
 
+    /** The tiles to draw for a viewport, bottom first; {@code opaque}: they hide the whole image part of the view. */
+    public record Frame<T>(List<Drawable<T>> tiles, boolean opaque) {
+    }
+
     private final TileScheduler scheduler;
     private final Executor uiExecutor;
     private final Function<FloatImage, T> converter;
@@ -122,31 +126,59 @@ public final class TileLayer<T> {
     }
 
     /**
-     * The stored tiles to draw for {@code v}: those of the grid shown last (rescaled: the previous zoom's frame)
-     * first, then those of {@code v}'s grid on top.
+     * What to draw for {@code v}: the stored tiles of the grid shown last (rescaled: the previous zoom's frame)
+     * unless {@code v}'s own grid is complete, then those of {@code v}'s grid on top. {@link Frame#opaque()}
+     * tells whether either grid has every visible tile, so that nothing beneath the tiles shows.
      */
-    public List<Drawable<T>> drawables(Viewport v) {
-        List<Drawable<T>> out = new ArrayList<>();
+    public Frame<T> frame(Viewport v) {
+        List<Drawable<T>> current = new ArrayList<>();
         long gw = v.gridW();
         long gh = v.gridH();
-        if (shownGrid != null && (shownGrid[0] != gw || shownGrid[1] != gh)) {
-            collect(v, shownGrid[0], shownGrid[1], out);
+        if (collect(v, gw, gh, current)) {
+            return new Frame<>(current, true);
         }
-        collect(v, gw, gh, out);
-        return out;
+        if (shownGrid == null || shownGrid[0] == gw && shownGrid[1] == gh) {
+            return new Frame<>(current, false);
+        }
+        List<Drawable<T>> out = new ArrayList<>();
+        boolean previousComplete = collect(v, shownGrid[0], shownGrid[1], out);
+        out.addAll(current);
+        return new Frame<>(out, previousComplete);
     }
 
-    private void collect(Viewport v, long gw, long gh, List<Drawable<T>> out) {
+    /**
+     * Adds the stored visible tiles of a grid to {@code out}; true when every visible tile is stored. A grid
+     * much finer than the view (the x30 tiles seen near fit) has more visible tiles than the store holds: then
+     * the store is scanned instead of the grid.
+     */
+    private boolean collect(Viewport v, long gw, long gh, List<Drawable<T>> out) {
         long[] cols = v.visibleColumns(gw);
         long[] rows = v.visibleRows(gh);
-        for (long ty = rows[0] / TILE_SIZE * TILE_SIZE; ty < rows[1]; ty += TILE_SIZE) {
-            for (long tx = cols[0] / TILE_SIZE * TILE_SIZE; tx < cols[1]; tx += TILE_SIZE) {
-                Drawable<T> d = store.get(new TileStore.Key(gw, gh, tx, ty));
-                if (d != null) {
+        long tx0 = cols[0] / TILE_SIZE * TILE_SIZE;
+        long ty0 = rows[0] / TILE_SIZE * TILE_SIZE;
+        long visible = ((cols[1] - tx0 + TILE_SIZE - 1) / TILE_SIZE) * ((rows[1] - ty0 + TILE_SIZE - 1) / TILE_SIZE);
+        if (visible > store.size()) {
+            for (Drawable<T> d : store.values()) {
+                TileStore.Key k = d.key();
+                if (k.gridW() == gw && k.gridH() == gh && k.x() + d.width() > cols[0] && k.x() < cols[1]
+                        && k.y() + d.height() > rows[0] && k.y() < rows[1]) {
                     out.add(d);
                 }
             }
+            return false;
         }
+        boolean complete = true;
+        for (long ty = ty0; ty < rows[1]; ty += TILE_SIZE) {
+            for (long tx = tx0; tx < cols[1]; tx += TILE_SIZE) {
+                Drawable<T> d = store.get(new TileStore.Key(gw, gh, tx, ty));
+                if (d != null) {
+                    out.add(d);
+                } else {
+                    complete = false;
+                }
+            }
+        }
+        return complete && visible > 0;
     }
 
     private boolean allStored(ViewportRequest r) {

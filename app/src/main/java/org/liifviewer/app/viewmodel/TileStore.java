@@ -1,6 +1,8 @@
 package org.liifviewer.app.viewmodel;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 
@@ -35,6 +37,11 @@ public final class TileStore<T> {
 
     public synchronized T get(Key key) {
         return tiles.get(key);
+    }
+
+    /** A snapshot of every stored tile (their recency unchanged). */
+    public synchronized List<T> values() {
+        return new ArrayList<>(tiles.values());
     }
 
     public synchronized boolean contains(Key key) {

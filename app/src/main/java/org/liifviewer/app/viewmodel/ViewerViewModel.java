@@ -14,6 +14,8 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -69,6 +71,7 @@ public final class ViewerViewModel<T> {
     private final ReadOnlyStringWrapper pointerInfo = new ReadOnlyStringWrapper(this, "pointerInfo", "");
     private final ReadOnlyStringWrapper backend = new ReadOnlyStringWrapper(this, "backend", "backend: starting…");
     private final ReadOnlyStringWrapper renderInfo = new ReadOnlyStringWrapper(this, "renderInfo", "");
+    private final ReadOnlyBooleanWrapper moving = new ReadOnlyBooleanWrapper(this, "moving");
     private double viewW = 800;
     private double viewH = 600;
     private boolean fitted;
@@ -84,7 +87,10 @@ public final class ViewerViewModel<T> {
         this.recentFiles = recentFiles;
         this.liif = new TileLayer<>(scheduler, uiExecutor, converter, tileBytes, TILE_BUDGET_BYTES);
         this.bicubic = new TileLayer<>(scheduler, uiExecutor, converter, tileBytes, TILE_BUDGET_BYTES / 4);
-        this.settle = new Debouncer(timer, uiExecutor, SETTLE_MILLIS, this::requestVisible);
+        this.settle = new Debouncer(timer, uiExecutor, SETTLE_MILLIS, () -> {
+            moving.set(false);
+            requestVisible();
+        });
         liif.lastRenderProperty().addListener((o, a, t) -> renderInfo.set(describe("LIIF", t)));
         bicubic.lastRenderProperty().addListener((o, a, t) -> {
             if (model.get() == null) {
@@ -343,6 +349,7 @@ public final class ViewerViewModel<T> {
         fitted = false;
         Viewport old = viewport.get();
         viewport.set(next);
+        moving.set(true);
         if (old == null || old.gridW() != next.gridW() || old.gridH() != next.gridH()) {
             liif.cancel();
             bicubic.cancel();
@@ -410,6 +417,11 @@ public final class ViewerViewModel<T> {
 
     public ReadOnlyObjectProperty<Viewport> viewportProperty() {
         return viewport.getReadOnlyProperty();
+    }
+
+    /** Whether a zoom or pan gesture is under way: the viewport changed less than {@link #SETTLE_MILLIS} ago. */
+    public ReadOnlyBooleanProperty movingProperty() {
+        return moving.getReadOnlyProperty();
     }
 
     public ObjectProperty<CompareMode> compareModeProperty() {

@@ -99,7 +99,7 @@ class ViewerWindowTest {
         assertEquals(before[1], zoomed.toImageY(local.getY()), 1e-6, "image point under the cursor stays put (y)");
         if (model() != null) {
             waitFor("LIIF tiles rendered at x30", () -> !vm.liifLayer().busyProperty().get()
-                    && vm.liifLayer().drawables(vm.viewportProperty().get()).size() > 0);
+                    && vm.liifLayer().frame(vm.viewportProperty().get()).tiles().size() > 0);
         }
 
         robot.drag(MouseButton.PRIMARY).dropBy(-120, -60);

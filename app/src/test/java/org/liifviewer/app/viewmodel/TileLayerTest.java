@@ -75,8 +75,15 @@ class TileLayerTest {
         int first = renders.get();
         assertEquals(4 * 3, first, "4 x 3 tiles of 128 cover 400 x 300 at the origin");
         int[] drawn = new int[1];
-        onUi(() -> drawn[0] = layer.drawables(v).size());
+        boolean[] opaque = new boolean[2];
+        onUi(() -> {
+            drawn[0] = layer.frame(v).tiles().size();
+            opaque[0] = layer.frame(v).opaque();
+            opaque[1] = layer.frame(v.zoomedAt(5, 0, 0)).opaque();
+        });
         assertEquals(12, drawn[0]);
+        assertTrue(opaque[0], "every visible tile stored: nothing beneath shows");
+        assertTrue(opaque[1], "zoomed further in, the previous grid's tiles still cover the view");
 
         onUi(() -> layer.request(v, 0, 0));
         awaitIdle(layer);
