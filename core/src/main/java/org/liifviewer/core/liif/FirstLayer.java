@@ -13,11 +13,13 @@ interface FirstLayer {
      * Writes the activations of the chunk's {@code members * n} rows into the first rows of {@code out}
      * (a row-major {@code (capacity, width)} array).
      *
+     * @param hostRows a reusable host buffer of {@code capacity * width} floats (null where not needed)
      * @param geo     the chunk's ensemble geometry (feature indices, relative coordinates)
      * @param window  the projections, and the feature-pixel box (y0, x0, y1, x1) that the chunk reads
      * @param queries the queries; the chunk is {@code [start, start + n)}
      */
-    void compute(EnsembleGeometry geo, ChunkWindow window, Queries queries, int start, int n, INDArray out);
+    void compute(EnsembleGeometry geo, ChunkWindow window, Queries queries, int start, int n, float[] hostRows,
+                 INDArray out);
 
     /**
      * The projections a chunk reads: where each feature pixel's vector lies, and the bounding box of the

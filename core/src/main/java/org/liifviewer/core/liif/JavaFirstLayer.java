@@ -21,34 +21,30 @@ final class JavaFirstLayer implements FirstLayer {
     });
 
     private final int width;
-    private final int capacity;
     private final float[] colRelY;
     private final float[] colRelX;
     private final float[] colCellY;
     private final float[] colCellX;
     private final boolean relu;
-    private final ThreadLocal<float[]> rowsBuffer;
 
     /**
      * @param coordinateColumns the first layer's weight rows for rel_y, rel_x and (when present) cell_y, cell_x
-     * @param capacity          rows per chunk at most
      */
-    JavaFirstLayer(float[][] coordinateColumns, int capacity, boolean relu) {
+    JavaFirstLayer(float[][] coordinateColumns, boolean relu) {
         this.width = coordinateColumns[0].length;
-        this.capacity = capacity;
         this.colRelY = coordinateColumns[0];
         this.colRelX = coordinateColumns[1];
         this.colCellY = coordinateColumns.length > 2 ? coordinateColumns[2] : new float[width];
         this.colCellX = coordinateColumns.length > 2 ? coordinateColumns[3] : new float[width];
         this.relu = relu;
-        this.rowsBuffer = ThreadLocal.withInitial(() -> new float[capacity * width]);
     }
 
     @Override
-    public void compute(EnsembleGeometry geo, ChunkWindow window, Queries queries, int start, int n, INDArray out) {
+    public void compute(EnsembleGeometry geo, ChunkWindow window, Queries queries, int start, int n, float[] hostRows,
+                        INDArray out) {
         int rows = geo.members() * n;
         FloatBuffer target = out.data().asNioFloat();
-        float[] buffer = rowsBuffer.get();
+        float[] buffer = hostRows;
         int parts = rows < 4096 ? 1 : PARALLELISM;
         CompletableFuture<?>[] tasks = new CompletableFuture<?>[parts - 1];
         for (int p = 1; p < parts; p++) {

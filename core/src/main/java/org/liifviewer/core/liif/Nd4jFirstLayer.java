@@ -24,7 +24,8 @@ final class Nd4jFirstLayer implements FirstLayer {
     }
 
     @Override
-    public void compute(EnsembleGeometry geo, ChunkWindow window, Queries queries, int start, int n, INDArray out) {
+    public void compute(EnsembleGeometry geo, ChunkWindow window, Queries queries, int start, int n, float[] hostRows,
+                        INDArray out) {
         int h = geo.featureHeight();
         int w = geo.featureWidth();
         int bw = window.x1() - window.x0() + 1;

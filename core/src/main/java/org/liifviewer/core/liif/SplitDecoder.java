@@ -1,5 +1,6 @@
 package org.liifviewer.core.liif;
 
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.liifviewer.core.model.LiifSpec;
 import org.liifviewer.core.render.RenderMonitor;
 import org.nd4j.enums.WeightsFormat;
@@ -30,7 +31,8 @@ public final class SplitDecoder implements QueryDecoder {
     private final INDArray bias;
     private final Conv2DConfig conv;
     private final FirstLayer firstLayer;
-    private final ThreadLocal<Scratch> scratch;
+    /** Decoding buffers (~270 MB for the full-size model), reused by whichever thread decodes next. */
+    private final ConcurrentLinkedQueue<Scratch> idleScratch = new ConcurrentLinkedQueue<>();
 
     public SplitDecoder(LiifSpec spec, Mlp mlp) {
         this(spec, mlp, DEFAULT_CHUNK);
@@ -69,10 +71,9 @@ public final class SplitDecoder implements QueryDecoder {
             for (int i = 0; i < coordinateInputs; i++) {
                 columns[i] = coordinateWeights.getRow(i).toFloatVector();
             }
-            int members = spec.localEnsemble() ? 4 : 1;
-            this.firstLayer = new JavaFirstLayer(columns, members * chunk, relu);
+            this.firstLayer = new JavaFirstLayer(columns, relu);
         }
-        this.scratch = ThreadLocal.withInitial(Scratch::new);
+        idleScratch.add(new Scratch());       // allocated with the model, not on the first render
     }
 
     /** Width of the first layer: the length of each latent code's projection vector. */
@@ -141,7 +142,16 @@ public final class SplitDecoder implements QueryDecoder {
 
         @Override
         public void decode(Queries queries, float[] out) {
-            Scratch s = scratch.get();
+            Scratch polled = idleScratch.poll();
+            Scratch s = polled != null ? polled : new Scratch();
+            try {
+                decodeInto(s, queries, out);
+            } finally {
+                idleScratch.offer(s);
+            }
+        }
+
+        private void decodeInto(Scratch s, Queries queries, float[] out) {
             int outDim = spec.outDim();
             float[] chunkOut = s.out;
             for (int start = 0; start < queries.count(); start += chunk) {
@@ -158,7 +168,7 @@ public final class SplitDecoder implements QueryDecoder {
             geo.compute(s.coordY, s.coordX, n, h, w);
             int members = geo.members();
             int rows = members * n;
-            firstLayer.compute(geo, windowOf(geo, members, n), queries, start, n, s.input);
+            firstLayer.compute(geo, windowOf(geo, members, n), queries, start, n, s.hostRows, s.input);
             INDArray x = s.input.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
             INDArray pred = s.runLayers(x, rows);
             float[] p = s.pred;
@@ -202,6 +212,7 @@ public final class SplitDecoder implements QueryDecoder {
         final float[] out = new float[chunk * spec.outDim()];
         final INDArray input = Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT, rowsMax, width);
         final INDArray[] layerOut = new INDArray[mlp.layers()];
+        final float[] hostRows = firstLayer instanceof JavaFirstLayer ? new float[rowsMax * width] : null;
 
         Scratch() {
             for (int i = 1; i < mlp.layers(); i++) {
