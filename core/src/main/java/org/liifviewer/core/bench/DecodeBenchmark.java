@@ -67,6 +67,7 @@ public final class DecodeBenchmark {
         FloatImage big = randomImage(quick ? 672 : 1344, quick ? 1020 : 2040, 5);
         ExecutorService renderThread = Executors.newSingleThreadExecutor();    // kept, as the viewer keeps its own
         try {
+            viewport(big, 3, quick ? 640 : 1280, quick ? 400 : 800, renderThread);   // warm-up (JIT), not reported
             for (double zoom : new double[] {2, 4, 30}) {
                 double[] t = viewport(big, zoom, quick ? 640 : 1280, quick ? 400 : 800, renderThread);
                 log.accept(String.format("viewport %dx%d at x%.0f: first tile %.2f s, full %.2f s",
