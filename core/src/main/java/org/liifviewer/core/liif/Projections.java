@@ -47,32 +47,14 @@ public interface Projections {
 
     /** Projections of a whole feature map held in one pixel-major array of {@code h * w * dim} values. */
     static Projections whole(float[] data, int h, int w, int dim) {
-        View view = new View() {
-            @Override
-            public float[] array(int y, int x) {
-                return data;
-            }
+        return new WindowProjections(data, 0, 0, h - 1, w - 1, h, w, dim);
+    }
 
-            @Override
-            public int offset(int y, int x) {
-                return (y * w + x) * dim;
-            }
-        };
-        return new Projections() {
-            @Override
-            public int height() {
-                return h;
-            }
-
-            @Override
-            public int width() {
-                return w;
-            }
-
-            @Override
-            public View view(int y0, int x0, int y1, int x1) {
-                return view;
-            }
-        };
+    /**
+     * Projections of the feature pixels {@code y0..y1 x x0..x1} (inclusive) of an {@code h x w} map, held in
+     * one pixel-major array of the window; reading outside the window fails.
+     */
+    static Projections window(float[] data, int y0, int x0, int y1, int x1, int h, int w, int dim) {
+        return new WindowProjections(data, y0, x0, y1, x1, h, w, dim);
     }
 }

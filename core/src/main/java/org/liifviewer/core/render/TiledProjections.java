@@ -128,39 +128,7 @@ public final class TiledProjections implements Projections {
         for (int y = 0; y < wh; y++) {
             System.arraycopy(crop, ((y0 - cy0 + y) * cw + (x0 - cx0)) * dim, data, y * ww * dim, ww * dim);
         }
-        View view = new View() {
-            @Override
-            public float[] array(int y, int x) {
-                return data;
-            }
-
-            @Override
-            public int offset(int y, int x) {
-                return ((y - y0) * ww + (x - x0)) * dim;
-            }
-        };
-        int h = rgb.height();
-        int w = rgb.width();
-        return new Projections() {
-            @Override
-            public int height() {
-                return h;
-            }
-
-            @Override
-            public int width() {
-                return w;
-            }
-
-            @Override
-            public View view(int vy0, int vx0, int vy1, int vx1) {
-                if (vy0 < y0 || vx0 < x0 || vy1 > y1 || vx1 > x1) {
-                    throw new IllegalStateException("window " + y0 + ".." + y1 + " x " + x0 + ".." + x1
-                            + " does not cover " + vy0 + ".." + vy1 + " x " + vx0 + ".." + vx1);
-                }
-                return view;
-            }
-        };
+        return Projections.window(data, y0, x0, y1, x1, rgb.height(), rgb.width(), dim);
     }
 
     /** First-layer projections of every pixel of an input crop, pixel-major; frees the features at once. */
