@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code liif} command line: one entry point for viewing, upscaling, training, evaluating and benchmarking. */
 @Command(name = "liif", mixinStandardHelpOptions = true, version = "LIIF Viewer 0.1.0",
         description = "Continuous-zoom image viewer and super-resolution with LIIF (Local Implicit Image Function).",
-        subcommands = {ViewCommand.class, UpscaleCommand.class, BicubicCommand.class, InfoCommand.class, BenchCommand.class,
+        subcommands = {ViewCommand.class, UpscaleCommand.class, BicubicCommand.class, InfoCommand.class, ConvertCommand.class, BenchCommand.class,
                 EvalCommand.class, TrainCliCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LiifCli implements Callable<Integer> {

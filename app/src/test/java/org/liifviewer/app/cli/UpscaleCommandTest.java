@@ -91,4 +91,14 @@ class UpscaleCommandTest {
         }
         return buf.toString();
     }
+
+    @Test
+    void convertWritesAnEquivalentSafetensorsModel() throws IOException {
+        Path out = dir.resolve("model.safetensors");
+        assertEquals(0, LiifCli.run("convert", golden("small-full/checkpoint.pth").toString(), out.toString()));
+        var original = org.liifviewer.core.model.io.ModelFiles.load(golden("small-full/checkpoint.pth"));
+        var converted = org.liifviewer.core.model.io.ModelFiles.load(out);
+        assertEquals(original.spec(), converted.spec());
+        assertEquals(original.weights().asMap(), converted.weights().asMap());
+    }
 }
