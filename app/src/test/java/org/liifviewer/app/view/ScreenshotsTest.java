@@ -17,7 +17,7 @@ import org.liifviewer.app.viewmodel.CompareMode;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** Takes the README screenshots into {@code docs/screenshots/} (run with -Pheavy -Dtest=ScreenshotsTest). */
+/** Takes the README screenshots, with the embedded default model, into {@code docs/screenshots/} (-Pheavy). */
 @Tag("heavy")
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotsTest {
@@ -41,11 +41,11 @@ class ScreenshotsTest {
         Files.createDirectories(OUT);
         var vm = viewer.viewModel();
         Path image = Files.exists(LARGE) ? LARGE : ViewerWindowTest.SAMPLE;
-        viewer.start(image, ViewerWindowTest.model()).get(60, TimeUnit.SECONDS);
+        viewer.start(image, null).get(60, TimeUnit.SECONDS);
         Thread.sleep(1500);
         save(viewer.window(), "fit-view.png");
 
-        viewer.start(ViewerWindowTest.SAMPLE, ViewerWindowTest.model()).get(60, TimeUnit.SECONDS);
+        viewer.start(ViewerWindowTest.SAMPLE, null).get(60, TimeUnit.SECONDS);
         ViewerWindowTest.fx(() -> {
             vm.compareModeProperty().set(CompareMode.SIDE_BY_SIDE);
             return null;
