@@ -1,5 +1,7 @@
 package org.liifviewer.app.cli;
 
+import org.liifviewer.app.SharedFiles;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,13 +24,7 @@ class UpscaleCommandTest {
     Path dir;
 
     static Path golden(String relative) {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path g = p.resolve("shared/golden").resolve(relative);
-            if (Files.exists(g)) {
-                return g;
-            }
-        }
-        throw new IllegalStateException("shared/golden/" + relative + " not found");
+        return SharedFiles.path("golden/" + relative);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.liifviewer.app.view;
 
+import org.liifviewer.app.SharedFiles;
+
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +25,7 @@ import org.testfx.framework.junit5.Start;
 class ScreenshotsTest {
 
     static final Path OUT = Path.of("..", "docs", "screenshots");
-    static final Path LARGE = Path.of("/work/shared/data/DIV2K_train_sample/HR/0004.png");
+    static final Path LARGE = SharedFiles.find("data/DIV2K_train_sample/HR/0004.png");
     private Viewer viewer;
 
     @Start
@@ -40,7 +42,7 @@ class ScreenshotsTest {
     void takeScreenshots() throws Exception {
         Files.createDirectories(OUT);
         var vm = viewer.viewModel();
-        Path image = Files.exists(LARGE) ? LARGE : ViewerWindowTest.SAMPLE;
+        Path image = LARGE != null ? LARGE : ViewerWindowTest.SAMPLE;
         viewer.start(image, null).get(60, TimeUnit.SECONDS);
         Thread.sleep(1500);
         save(viewer.window(), "fit-view.png");

@@ -1,5 +1,7 @@
 package org.liifviewer.app.view;
 
+import org.liifviewer.app.SharedFiles;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +38,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class ViewerWindowTest {
 
     static final Path SAMPLE = Path.of("../resources/samples/butterfly.png");
-    static final Path SMALL_MODEL = Path.of("/work/shared/golden/small-full/checkpoint.pth");
+    static final Path SMALL_MODEL = SharedFiles.find("golden/small-full/checkpoint.pth");
 
     @TempDir
     Path dir;
@@ -55,7 +57,7 @@ class ViewerWindowTest {
     }
 
     static Path model() {
-        return Files.exists(SMALL_MODEL) ? SMALL_MODEL : null;
+        return SMALL_MODEL;
     }
 
     static void waitFor(String what, Callable<Boolean> condition) throws Exception {

@@ -1,5 +1,7 @@
 package org.liifviewer.training.baseline;
 
+import org.liifviewer.training.Shared;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.liifviewer.core.image.FloatImage;
@@ -36,7 +38,7 @@ class BaselineOverfitTest {
     }
 
     private static void overfit(BaselineSpec spec) throws Exception {
-        FloatImage hr = ImageFiles.read(Path.of("/work/shared/data/Set5/HR/baby.png")).rgb().crop(200, 240, 48, 48);
+        FloatImage hr = ImageFiles.read(Shared.path("data/Set5/HR/baby.png")).rgb().crop(200, 240, 48, 48);
         FloatImage lr = PillowBicubic.resize(hr, 24, 24);
         BaselineGraph graph = BaselineGraph.initialised(spec, 1, DataType.FLOAT);
         AdamOptimizer adam = new AdamOptimizer(graph.parameters());

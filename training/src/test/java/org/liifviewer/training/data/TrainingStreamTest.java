@@ -1,5 +1,7 @@
 package org.liifviewer.training.data;
 
+import org.liifviewer.training.Shared;
+
 import org.junit.jupiter.api.Test;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.model.EncoderSpec;
@@ -18,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrainingStreamTest {
 
-    private static final Path SET5 = Path.of("/work/shared/data/Set5/HR");
+    private static final Path SET5 = Shared.path("data/Set5/HR");
     private static final ImplicitSampler.Settings PAPER = new ImplicitSampler.Settings(48, 1, 4, 2304, true);
 
     private static TrainingStream stream(long seed) throws Exception {

@@ -1,5 +1,7 @@
 package org.liifviewer.training.eval;
 
+import org.liifviewer.training.Shared;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

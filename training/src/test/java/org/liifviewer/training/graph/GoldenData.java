@@ -1,5 +1,7 @@
 package org.liifviewer.training.graph;
 
+import org.liifviewer.training.Shared;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.liifviewer.core.model.EncoderSpec;
@@ -15,10 +17,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads the golden tensors of {@code /work/shared/golden/small-<variant>/} (raw little-endian float32 + index.json). */
+/** Reads the golden tensors of {@code shared/golden/small-<variant>/} (raw little-endian float32 + index.json). */
 final class GoldenData {
 
-    static final Path ROOT = Path.of("/work/shared/golden");
+    static final Path ROOT = Shared.path("golden");
 
     private GoldenData() {
     }

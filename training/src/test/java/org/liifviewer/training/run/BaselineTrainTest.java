@@ -1,5 +1,7 @@
 package org.liifviewer.training.run;
 
+import org.liifviewer.training.Shared;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liifviewer.training.baseline.BaselineFiles;
@@ -19,7 +21,7 @@ class BaselineTrainTest {
     private static final String CONFIG = """
             name: tiny
             data:
-              folders: [/work/shared/data/Set5/HR]
+              folders: [SET5]
               repeat: 1
               batch_size: 2
               inp_size: 16
@@ -43,13 +45,13 @@ class BaselineTrainTest {
 
     @Test
     void upsamplerX3TrainsAndResumesIdentically(@TempDir Path dir) throws Exception {
-        assertResumeIdentical(dir, String.format(CONFIG, 3, 3, 48 * 48, "name: upsampler\n  scale: 3"));
+        assertResumeIdentical(dir, config(3, 3, 48 * 48, "name: upsampler\n  scale: 3"));
         assertInstanceOf(BaselineSpec.Upsampler.class, BaselineFiles.load(dir.resolve("split/last.safetensors")).spec());
     }
 
     @Test
     void metaSrTrainsAndResumesIdentically(@TempDir Path dir) throws Exception {
-        assertResumeIdentical(dir, String.format(CONFIG, 1, 4, 64, "name: metasr"));
+        assertResumeIdentical(dir, config(1, 4, 64, "name: metasr"));
         assertInstanceOf(BaselineSpec.MetaSr.class, BaselineFiles.load(dir.resolve("split/last.safetensors")).spec());
     }
 
@@ -70,5 +72,10 @@ class BaselineTrainTest {
     private static void train(String... args) throws Exception {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         assertEquals(0, TrainCommand.run(args, new PrintStream(sink), System.err), sink.toString());
+    }
+
+    private static String config(int scaleMin, int scaleMax, int queries, String model) {
+        return String.format(CONFIG, scaleMin, scaleMax, queries, model)
+                .replace("SET5", Shared.set5().resolve("HR").toString());
     }
 }

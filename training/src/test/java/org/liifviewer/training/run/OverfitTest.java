@@ -1,5 +1,7 @@
 package org.liifviewer.training.run;
 
+import org.liifviewer.training.Shared;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.liifviewer.core.image.FloatImage;
@@ -27,7 +29,7 @@ class OverfitTest {
 
     @Test
     void tinyModelOverfitsOneCrop() throws Exception {
-        FloatImage hr = ImageFiles.read(Path.of("/work/shared/data/Set5/HR/baby.png")).rgb().crop(200, 240, 48, 48);
+        FloatImage hr = ImageFiles.read(Shared.path("data/Set5/HR/baby.png")).rgb().crop(200, 240, 48, 48);
         FloatImage lr = PillowBicubic.resize(hr, 24, 24);
         LiifSpec spec = new LiifSpec(new EncoderSpec.Edsr("edsr-baseline", 2, 16, 1f), new int[]{64, 64}, 3,
                 true, true, true);

@@ -1,5 +1,7 @@
 package org.liifviewer.training.run;
 
+import org.liifviewer.training.Shared;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liifviewer.core.model.LiifModelFile;
@@ -18,7 +20,7 @@ class ResumeTest {
     private static final String CONFIG = """
             name: tiny
             data:
-              folders: [/work/shared/data/Set5/HR]
+              folders: [SET5]
               repeat: 1
               batch_size: 2
               inp_size: 16
@@ -46,7 +48,7 @@ class ResumeTest {
     @Test
     void resumedRunEqualsUninterruptedRun(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("tiny.yaml");
-        Files.writeString(config, CONFIG);
+        Files.writeString(config, CONFIG.replace("SET5", Shared.set5().resolve("HR").toString()));
         train(config.toString(), "--out", dir.resolve("straight").toString());
         train(config.toString(), "--iterations", "1", "--out", dir.resolve("split").toString());
         Path half = dir.resolve("split/last.safetensors");

@@ -1,15 +1,16 @@
-package org.liifviewer.training.eval;
+package org.liifviewer.training;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Locates the project's shared data ({@code shared/} in a parent folder of the working directory). */
-final class Shared {
+public final class Shared {
 
     private Shared() {
     }
 
-    static Path path(String relative) {
+    /** {@code shared/<relative>}, found by walking up from the working directory. */
+    public static Path path(String relative) {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             Path candidate = p.resolve("shared").resolve(relative);
             if (Files.exists(candidate)) {
@@ -19,11 +20,11 @@ final class Shared {
         throw new IllegalStateException("shared/" + relative + " not found");
     }
 
-    static Path set5() {
+    public static Path set5() {
         return path("data/Set5");
     }
 
-    static Path tinyModel() {
+    public static Path tinyModel() {
         return path("golden/small-full/checkpoint.pth");
     }
 }
