@@ -83,18 +83,13 @@ public final class BaselineGraph implements TrainableGraph {
     }
 
     @Override
+    public ParameterLayout layout() {
+        return layout;
+    }
+
+    @Override
     public LossAndGradients lossAndGradients(INDArray input, QueryPlan plan, INDArray target) {
         return graph.lossAndGradients(input, plan, target);
-    }
-
-    @Override
-    public Weights toWeights(Map<String, INDArray> graphArrays) {
-        return layout.toWeights(graphArrays);
-    }
-
-    @Override
-    public Map<String, INDArray> toGraph(Weights official) throws ModelFormatException {
-        return layout.toGraph(official, parameters().values().iterator().next().dataType());
     }
 
     @Override

@@ -58,6 +58,7 @@ public final class LiifGraph implements TrainableGraph {
         return spec;
     }
 
+    @Override
     public ParameterLayout layout() {
         return layout;
     }
@@ -71,16 +72,6 @@ public final class LiifGraph implements TrainableGraph {
     /** The current parameters as official float32 weights, mean-shift buffers included. */
     public Weights toWeights() {
         return layout.toWeights(parameters());
-    }
-
-    @Override
-    public Weights toWeights(Map<String, INDArray> graphArrays) {
-        return layout.toWeights(graphArrays);
-    }
-
-    @Override
-    public Map<String, INDArray> toGraph(Weights official) throws ModelFormatException {
-        return layout.toGraph(official, parameters().values().iterator().next().dataType());
     }
 
     @Override

@@ -17,11 +17,18 @@ public interface TrainableGraph {
     /** L1 loss (mean) against {@code target} (B·Q, 3) and the gradient of every parameter (by graph name). */
     LossAndGradients lossAndGradients(INDArray input, QueryPlan plan, INDArray target);
 
+    /** How official tensor names and layouts map to this graph's variables. */
+    ParameterLayout layout();
+
     /** Graph-named arrays (the parameters, or optimizer moments of the same shapes) as official float32 tensors. */
-    Weights toWeights(Map<String, INDArray> graphArrays);
+    default Weights toWeights(Map<String, INDArray> graphArrays) {
+        return layout().toWeights(graphArrays);
+    }
 
     /** Official tensors (weights, or optimizer moments of the same shapes) as graph arrays of the graph's type. */
-    Map<String, INDArray> toGraph(Weights official) throws ModelFormatException;
+    default Map<String, INDArray> toGraph(Weights official) throws ModelFormatException {
+        return layout().toGraph(official, parameters().values().iterator().next().dataType());
+    }
 
     /** Writes the current weights, {@code metadata} and {@code trainingState} ({@code optimizer.*}) atomically. */
     void save(Path file, Map<String, String> metadata, Weights trainingState) throws IOException;
