@@ -10,7 +10,10 @@ env_dir="$root/runs/classpath"
 rm -rf "$env_dir" && mkdir -p "$env_dir" "$run"
 cp -r app/target/liif-app.jar app/target/lib "$env_dir/"
 (
-  for attempt in 1 2 3 4 5 6 7 8 9 10; do
+  # Restarts as long as each JVM makes progress; gives up after 5 quick failures in a row (a real error).
+  attempt=0 quick=0
+  while [ "$quick" -lt 5 ]; do
+    attempt=$((attempt + 1)) started=$SECONDS
     resume=()
     [ -f "$run/last.safetensors" ] && resume=(--resume "$run/last.safetensors")
     # glibc arenas per thread fragment native memory; maxbytes makes JavaCPP collect early, maxphysicalbytes
@@ -20,8 +23,12 @@ cp -r app/target/liif-app.jar app/target/lib "$env_dir/"
         -Dorg.bytedeco.javacpp.maxphysicalbytes=14G -cp "$env_dir/liif-app.jar:$env_dir/lib/*" \
         org.liifviewer.training.run.TrainCommand train training/configs/liif-default.yaml --out "$run" \
         "${resume[@]}" >> "$run/stdout.log" 2>&1 || status=$?
-    case $status in 0|130|143) break ;; esac             # finished, or stopped on purpose (Ctrl-C, kill)
+    case $status in
+      0|130|143) break ;;                                 # finished, or stopped on purpose (Ctrl-C, kill)
+      75) continue ;;                                     # stopped near the memory cap, checkpoint saved
+    esac
     echo "training JVM exited abnormally (attempt $attempt); resuming from the last checkpoint" >> "$run/stdout.log"
+    if [ $((SECONDS - started)) -lt 120 ]; then quick=$((quick + 1)); else quick=0; fi
     sleep 5
   done
 ) > /dev/null 2>&1 &

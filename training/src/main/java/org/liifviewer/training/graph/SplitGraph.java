@@ -2,7 +2,6 @@ package org.liifviewer.training.graph;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -67,6 +66,8 @@ public final class SplitGraph {
     private final Map<String, String> decoderVariables = new LinkedHashMap<>();
     private final SameDiff encoder = SameDiff.create();
     private final SameDiff decoder = SameDiff.create();
+    private final GradientPass encoderGradients = new GradientPass(encoder);
+    private final GradientPass decoderGradients = new GradientPass(decoder);
 
     /**
      * @param parameters    trainable arrays by name, all of one data type
@@ -130,17 +131,14 @@ public final class SplitGraph {
         }
         List<String> wanted = new ArrayList<>(decoderVariables.values());
         wanted.add(LATENT);
-        OutAndGrad decoded = decoder.calculateGradientsAndOutputs(feeds, List.of(LOSS), wanted);
-        INDArray tableGrad = lookup.scatterAdd(decoded.getGradients().get(LATENT));
-        Map<String, INDArray> encoded = encoder.calculateGradients(
-                Map.of(INPUT, input, TABLE_GRAD, tableGrad), new ArrayList<>(encoderVariables.values()));
+        Map<String, INDArray> decoded = decoderGradients.run(feeds, List.of(LOSS), wanted);
+        Map<String, INDArray> encoded = encoderGradients(input, lookup.scatterAdd(decoded.get(LATENT)));
         Map<String, INDArray> gradients = new LinkedHashMap<>();
         for (String name : parameters.keySet()) {
             String encoderName = encoderVariables.get(name);
-            gradients.put(name, encoderName != null ? encoded.get(encoderName)
-                    : decoded.getGradients().get(decoderVariables.get(name)));
+            gradients.put(name, encoderName != null ? encoded.get(encoderName) : decoded.get(decoderVariables.get(name)));
         }
-        return new LossAndGradients(decoded.getOutputs().get(LOSS).getDouble(0), gradients);
+        return new LossAndGradients(decoded.get(LOSS).getDouble(0), gradients);
     }
 
     /** Pass-through: loss mean|w·row - target| and its row gradient w·sign(w·row - target) / count. */
@@ -149,11 +147,14 @@ public final class SplitGraph {
         INDArray difference = feeds.get(LATENT).mulColumnVector(weight).subi(feeds.get(TARGET));
         double loss = Transforms.abs(difference, true).meanNumber().doubleValue();
         INDArray rowGrad = Transforms.sign(difference, false).divi(difference.length()).muliColumnVector(weight);
-        Map<String, INDArray> encoded = encoder.calculateGradients(
-                Map.of(INPUT, input, TABLE_GRAD, lookup.scatterAdd(rowGrad)), new ArrayList<>(encoderVariables.values()));
+        Map<String, INDArray> encoded = encoderGradients(input, lookup.scatterAdd(rowGrad));
         Map<String, INDArray> gradients = new LinkedHashMap<>();
         parameters.keySet().forEach(name -> gradients.put(name, encoded.get(encoderVariables.get(name))));
         return new LossAndGradients(loss, gradients);
+    }
+
+    private Map<String, INDArray> encoderGradients(INDArray input, INDArray tableGrad) {
+        return encoderGradients.run(Map.of(INPUT, input, TABLE_GRAD, tableGrad), List.of(), encoderVariables.values());
     }
 
     private Map<String, INDArray> decoderFeeds(INDArray latent, QueryPlan plan) {

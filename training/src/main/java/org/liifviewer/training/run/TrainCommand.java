@@ -30,7 +30,13 @@ public final class TrainCommand {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs the command; returns the exit code (0 done, 2 usage error). Accepts an optional leading "train". */
+    /** Exit code when training stopped near the memory cap, checkpoint saved: resume in a fresh JVM. */
+    public static final int EXIT_RESUME_IN_FRESH_JVM = 75;
+
+    /**
+     * Runs the command; returns the exit code (0 done, 2 usage error, {@link #EXIT_RESUME_IN_FRESH_JVM}). Accepts an
+     * optional leading "train".
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         int i = args.length > 0 && args[0].equals("train") ? 1 : 0;
         if (i >= args.length || args[i].startsWith("--")) {
@@ -105,6 +111,6 @@ public final class TrainCommand {
         } catch (IllegalStateException shuttingDown) {
             // stopped by the hook: the JVM is already exiting, the checkpoint is written
         }
-        return 0;
+        return trainer.stoppedForMemory() ? EXIT_RESUME_IN_FRESH_JVM : 0;
     }
 }

@@ -1,5 +1,6 @@
 package org.liifviewer.training.run;
 
+import org.bytedeco.javacpp.Pointer;
 import org.liifviewer.training.data.BatchLoader;
 import org.liifviewer.training.data.TrainingBatch;
 import org.liifviewer.training.graph.TrainableGraph;
@@ -31,6 +32,7 @@ public final class Trainer {
     private final PrintStream out;
     private final AtomicBoolean stop = new AtomicBoolean();
     private long iteration;
+    private boolean stoppedForMemory;
 
     /**
      * @param startIteration completed iterations so far (0, or the resumed checkpoint's)
@@ -55,6 +57,14 @@ public final class Trainer {
     /** Completed iterations. */
     public long iteration() {
         return iteration;
+    }
+
+    /**
+     * True when the last {@link #run} stopped early because the process neared JavaCPP's physical-memory cap
+     * ({@code org.bytedeco.javacpp.maxphysicalbytes}); the checkpoint is saved, and a fresh JVM resumes at full speed.
+     */
+    public boolean stoppedForMemory() {
+        return stoppedForMemory;
     }
 
     /** Trains until {@code config.iterations()} or a stop request; returns the last loss. */
@@ -87,6 +97,13 @@ public final class Trainer {
                 if (iteration % COLLECT_EVERY == 0) {
                     System.gc();       // SameDiff's per-step arrays live off-heap and are freed only by the GC
                 }
+                if (nearMemoryCap()) {
+                    out.printf(Locale.ROOT, "resident memory %.1f GB is near the %.1f GB cap: stopping; continue in a "
+                            + "new process with --resume %s%n", Pointer.physicalBytes() / 1e9,
+                            Pointer.maxPhysicalBytes() / 1e9, checkpoint);
+                    stoppedForMemory = true;
+                    break;
+                }
             }
         }
         if (iteration % config.saveEvery() != 0 || iteration == startIteration) {
@@ -101,6 +118,14 @@ public final class Trainer {
      */
     private static final int COLLECT_EVERY = 5;
 
+    /** Fraction of the physical-memory cap at which the loop stops rather than risk an OutOfMemoryError. */
+    private static final double MEMORY_STOP_FRACTION = 0.9;
+
+    private static boolean nearMemoryCap() {
+        long cap = Pointer.maxPhysicalBytes();
+        return cap > 0 && Pointer.physicalBytes() > MEMORY_STOP_FRACTION * cap;
+    }
+
     private double step(TrainingBatch batch, double lr) {
         int b = batch.plan().batch();
         INDArray input = Nd4j.createFromArray(batch.input()).reshape(b, 3, batch.side(), batch.side());
@@ -113,9 +138,10 @@ public final class Trainer {
     private void progress(double loss, double lr, double secondsPerIteration) {
         long left = config.iterations() - iteration;
         long eta = Math.round(left * secondsPerIteration);
-        out.printf(Locale.ROOT, "it %d/%d  loss %.5f  lr %.2e  %.3f it/s  %.2f s/it  ETA %dd %02dh %02dm%n",
+        out.printf(Locale.ROOT, "it %d/%d  loss %.5f  lr %.2e  %.3f it/s  %.2f s/it  ETA %dd %02dh %02dm  "
+                        + "native %.1f GB  resident %.1f GB%n",
                 iteration, config.iterations(), loss, lr, 1 / secondsPerIteration, secondsPerIteration,
-                eta / 86400, eta / 3600 % 24, eta / 60 % 60);
+                eta / 86400, eta / 3600 % 24, eta / 60 % 60, Pointer.totalBytes() / 1e9, Pointer.physicalBytes() / 1e9);
     }
 
     private void save(double lr, double loss) throws IOException {
