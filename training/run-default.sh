@@ -16,10 +16,11 @@ cp -r app/target/liif-app.jar app/target/lib "$env_dir/"
     attempt=$((attempt + 1)) started=$SECONDS
     resume=()
     [ -f "$run/last.safetensors" ] && resume=(--resume "$run/last.safetensors")
-    # glibc arenas per thread fragment native memory; maxbytes makes JavaCPP collect early, maxphysicalbytes
-    # is the hard cap of the whole process.
+    # glibc arenas per thread fragment native memory. ND4J's buffers are not counted by JavaCPP: maxbytes only
+    # sizes SameDiff's per-session array cache (a quarter of it; 1 GB missed the decoder's working set, so steps
+    # allocated afresh), maxphysicalbytes is the resident cap the trainer stops and resumes below.
     status=0
-    MALLOC_ARENA_MAX=2 java -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=4G \
+    MALLOC_ARENA_MAX=2 java -Xms2g -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=16G \
         -Dorg.bytedeco.javacpp.maxphysicalbytes=14G -cp "$env_dir/liif-app.jar:$env_dir/lib/*" \
         org.liifviewer.training.run.TrainCommand train training/configs/liif-default.yaml --out "$run" \
         "${resume[@]}" >> "$run/stdout.log" 2>&1 || status=$?

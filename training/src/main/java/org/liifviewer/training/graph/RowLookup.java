@@ -28,7 +28,7 @@ final class RowLookup {
 
     /** The looked-up rows of {@code table} (tableRows x width). */
     INDArray gather(INDArray table) {
-        INDArray out = Nd4j.create(table.dataType(), rows.length(), table.size(1));
+        INDArray out = Nd4j.createUninitialized(table.dataType(), rows.length(), table.size(1));
         Nd4j.exec(DynamicCustomOp.builder("gather").addInputs(table, rows).addIntegerArguments(0).addOutputs(out).build());
         return out;
     }

@@ -139,9 +139,9 @@ public final class Trainer {
         long left = config.iterations() - iteration;
         long eta = Math.round(left * secondsPerIteration);
         out.printf(Locale.ROOT, "it %d/%d  loss %.5f  lr %.2e  %.3f it/s  %.2f s/it  ETA %dd %02dh %02dm  "
-                        + "native %.1f GB  resident %.1f GB%n",
+                        + "resident %.1f GB%n",
                 iteration, config.iterations(), loss, lr, 1 / secondsPerIteration, secondsPerIteration,
-                eta / 86400, eta / 3600 % 24, eta / 60 % 60, Pointer.totalBytes() / 1e9, Pointer.physicalBytes() / 1e9);
+                eta / 86400, eta / 3600 % 24, eta / 60 % 60, Pointer.physicalBytes() / 1e9);
     }
 
     private void save(double lr, double loss) throws IOException {
