@@ -11,8 +11,8 @@ configs=("$@")
 [ ${#configs[@]} -eq 0 ] && configs=(training/configs/train_edsr-baseline-liif.yaml training/configs/speed/*.yaml)
 for cfg in "${configs[@]}"; do
   out=$(mktemp -d)
-  /usr/bin/time -f "%M" -o "$out/rss" java -Xmx4g -Dorg.bytedeco.javacpp.maxbytes=8G \
-      -Dorg.bytedeco.javacpp.maxphysicalbytes=12G -cp "$CP" org.liifviewer.training.run.TrainCommand "$cfg" \
+  /usr/bin/time -f "%M" -o "$out/rss" env MALLOC_ARENA_MAX=2 java -Xms2g -Xmx4g -Dorg.bytedeco.javacpp.maxbytes=16G \
+      -Dorg.bytedeco.javacpp.maxphysicalbytes=14G -cp "$CP" org.liifviewer.training.run.TrainCommand "$cfg" \
       --iterations "$ITER" --out "$out" >/dev/null 2>&1
   # first iteration is warm-up; median of the others
   med=$(tail -n +3 "$out/log.csv" | cut -d, -f4 | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
