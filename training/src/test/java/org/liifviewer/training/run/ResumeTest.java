@@ -4,11 +4,7 @@ import org.liifviewer.training.Shared;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.liifviewer.core.model.LiifModelFile;
-import org.liifviewer.core.model.io.ModelFiles;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -47,27 +43,9 @@ class ResumeTest {
 
     @Test
     void resumedRunEqualsUninterruptedRun(@TempDir Path dir) throws Exception {
-        Path config = dir.resolve("tiny.yaml");
-        Files.writeString(config, CONFIG.replace("SET5", Shared.set5().resolve("HR").toString()));
-        train(config.toString(), "--out", dir.resolve("straight").toString());
-        train(config.toString(), "--iterations", "1", "--out", dir.resolve("split").toString());
-        Path half = dir.resolve("split/last.safetensors");
-        assertEquals("1", ModelFiles.load(half).metadata().get(TrainingCheckpoint.ITERATION));
-        train(config.toString(), "--resume", half.toString(), "--out", dir.resolve("split").toString());
-
-        LiifModelFile straight = ModelFiles.load(dir.resolve("straight/last.safetensors"));
-        LiifModelFile resumed = ModelFiles.load(dir.resolve("split/last.safetensors"));
-        assertEquals("2", resumed.metadata().get(TrainingCheckpoint.ITERATION));
-        assertEquals(straight.weights().asMap(), resumed.weights().asMap());
-        TrainingCheckpoint.State a = TrainingCheckpoint.load(dir.resolve("straight/last.safetensors"));
-        TrainingCheckpoint.State b = TrainingCheckpoint.load(dir.resolve("split/last.safetensors"));
-        assertEquals(a.secondMoments().asMap(), b.secondMoments().asMap());
-        assertEquals(2, b.adamSteps());
-        assertEquals(3, Files.readAllLines(dir.resolve("split/log.csv")).size(), "header + 2 iterations");
-    }
-
-    private static void train(String... args) throws Exception {
-        ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        assertEquals(0, TrainCommand.run(args, new PrintStream(sink), System.err), sink.toString());
+        ResumeCheck.Runs runs = ResumeCheck.assertResumeIdentical(dir,
+                CONFIG.replace("SET5", Shared.set5().resolve("HR").toString()));
+        assertEquals(2, runs.resumed().adamSteps());
+        assertEquals(3, Files.readAllLines(runs.resumedDir().resolve("log.csv")).size(), "header + 2 iterations");
     }
 }

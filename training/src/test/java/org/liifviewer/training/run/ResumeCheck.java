@@ -1,0 +1,46 @@
+package org.liifviewer.training.run;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Trains a two-iteration config straight through and as one iteration, a resume and one more, and checks that both
+ * runs end with bit-identical weights and Adam moments.
+ */
+final class ResumeCheck {
+
+    /** The final checkpoints of the two runs; {@code resumedDir} also holds the resumed run's log. */
+    record Runs(TrainingCheckpoint.State straight, TrainingCheckpoint.State resumed, Path resumedDir) {
+    }
+
+    private ResumeCheck() {
+    }
+
+    static Runs assertResumeIdentical(Path dir, String yaml) throws Exception {
+        Path config = dir.resolve("tiny.yaml");
+        Files.writeString(config, yaml);
+        Path straight = dir.resolve("straight");
+        Path split = dir.resolve("split");
+        train(config.toString(), "--out", straight.toString());
+        train(config.toString(), "--iterations", "1", "--out", split.toString());
+        Path half = split.resolve("last.safetensors");
+        assertEquals(1, TrainingCheckpoint.load(half).iteration());
+        train(config.toString(), "--resume", half.toString(), "--out", split.toString());
+        Runs runs = new Runs(TrainingCheckpoint.load(straight.resolve("last.safetensors")),
+                TrainingCheckpoint.load(split.resolve("last.safetensors")), split);
+        assertEquals(2, runs.resumed().iteration());
+        assertEquals(runs.straight().weights().asMap(), runs.resumed().weights().asMap());
+        assertEquals(runs.straight().firstMoments().asMap(), runs.resumed().firstMoments().asMap());
+        assertEquals(runs.straight().secondMoments().asMap(), runs.resumed().secondMoments().asMap());
+        return runs;
+    }
+
+    private static void train(String... args) throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        assertEquals(0, TrainCommand.run(args, new PrintStream(sink), System.err), sink.toString());
+    }
+}
