@@ -112,8 +112,9 @@ public final class LiifGraph implements TrainableGraph {
 
     private SDVariable buildDecoder(SameDiff sd, SDVariable latent, SDVariable relative,
                                     Function<String, SDVariable> parameter) {
-        SDVariable x = latent.add(sd.mmul(relative, parameter.apply(ParameterLayout.FIRST_LAYER_RELATIVE),
-                false, true, false)).add(parameter.apply("imnet.layers.0.bias"));
+        SDVariable x = MlpGraph.addBias(sd, latent.add(sd.mmul(relative,
+                parameter.apply(ParameterLayout.FIRST_LAYER_RELATIVE), false, true, false)),
+                parameter.apply("imnet.layers.0.bias"));
         return MlpGraph.layers(sd, x, parameter, "imnet.layers.", 1, spec.hidden().length);
     }
 }

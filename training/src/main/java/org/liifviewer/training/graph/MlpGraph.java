@@ -1,5 +1,6 @@
 package org.liifviewer.training.graph;
 
+import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -13,7 +14,18 @@ public final class MlpGraph {
 
     /** {@code x W^T + b} with the official (out, in) weight {@code <layer>.weight} and bias {@code <layer>.bias}. */
     public static SDVariable linear(SameDiff sd, SDVariable x, Function<String, SDVariable> parameter, String layer) {
-        return sd.mmul(x, parameter.apply(layer + ".weight"), false, true, false).add(parameter.apply(layer + ".bias"));
+        return addBias(sd, sd.mmul(x, parameter.apply(layer + ".weight"), false, true, false),
+                parameter.apply(layer + ".bias"));
+    }
+
+    /**
+     * {@code x + b} for rows {@code x} (N, C) and a bias (C), as {@code x + ones(N, 1) b^T}: the bias gradient is then a
+     * GEMM. M2.1's backward of a broadcasting {@code add} or of {@code biasAdd} took ~90 ms on a 73,728 x 256 array,
+     * twice the layer's weight-gradient GEMM; this form cut the decoder's op time by a fifth (measured).
+     */
+    public static SDVariable addBias(SameDiff sd, SDVariable x, SDVariable bias) {
+        SDVariable ones = sd.onesLike(x.get(SDIndex.all(), SDIndex.interval(0, 1)));
+        return x.add(sd.mmul(ones, bias.reshape(1, -1)));
     }
 
     /**
