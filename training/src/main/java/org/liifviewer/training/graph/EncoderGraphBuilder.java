@@ -83,13 +83,14 @@ public final class EncoderGraphBuilder {
     }
 
     /**
-     * A k x k convolution with zero padding k/2 and bias, the weight in the official (out, in, k, k) layout. It is
+     * A k x k convolution with zero padding k/2 and bias (none if null), the weight in the official (out, in, k, k) layout. It is
      * permuted in the graph to (k, k, in, out): with {@code WeightsFormat.OIYX} M2.1 computes a correct forward but a
      * wrong weight gradient (measured: relative error ~0.4 against finite differences).
      */
     public SDVariable conv(SDVariable x, SDVariable weight, SDVariable bias, int k) {
         Conv2DConfig config = Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1).pH(k / 2).pW(k / 2).dH(1).dW(1)
                 .dataFormat("NCHW").weightsFormat(WeightsFormat.YXIO).build();
-        return sd.cnn().conv2d(x, weight.permute(2, 3, 1, 0), bias, config);
+        SDVariable kernel = weight.permute(2, 3, 1, 0);
+        return bias == null ? sd.cnn().conv2d(x, kernel, config) : sd.cnn().conv2d(x, kernel, bias, config);
     }
 }

@@ -105,9 +105,17 @@ public final class LiifGraph implements TrainableGraph {
     }
 
     private SDVariable buildTable(SameDiff sd, SDVariable input, Function<String, SDVariable> parameter) {
-        SDVariable features = new EncoderGraphBuilder(sd, parameter).build(spec.encoder(), input).rename(FEATURES);
-        SDVariable rows = EncoderGraphBuilder.latentRows(features, spec.featUnfold(), spec.latentDim());
-        return sd.mmul(rows, parameter.apply(ParameterLayout.FIRST_LAYER_LATENT), false, true, false);
+        EncoderGraphBuilder builder = new EncoderGraphBuilder(sd, parameter);
+        SDVariable features = builder.build(spec.encoder(), input).rename(FEATURES);
+        SDVariable latentColumns = parameter.apply(ParameterLayout.FIRST_LAYER_LATENT);
+        int width = spec.hidden()[0];
+        if (!spec.featUnfold()) {
+            return sd.mmul(features.permute(0, 2, 3, 1).reshape(-1, spec.latentDim()), latentColumns, false, true, false);
+        }
+        // unfolded code (c·9 + ky·3 + kx) times the latent columns = a 3x3 convolution with those columns as its
+        // (out, in, ky, kx) kernel; cheaper in M2.1 than im2col, a 6-D permute and a GEMM
+        SDVariable kernel = latentColumns.reshape(width, spec.encoder().outChannels(), 3, 3);
+        return builder.conv(features, kernel, null, 3).permute(0, 2, 3, 1).reshape(-1, width);
     }
 
     private SDVariable buildDecoder(SameDiff sd, SDVariable latent, SDVariable relative,
