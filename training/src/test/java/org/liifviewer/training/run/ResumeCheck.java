@@ -1,5 +1,7 @@
 package org.liifviewer.training.run;
 
+import org.liifviewer.training.Shared;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -17,7 +19,38 @@ final class ResumeCheck {
     record Runs(TrainingCheckpoint.State straight, TrainingCheckpoint.State resumed, Path resumedDir) {
     }
 
+    /** A two-iteration config on Set5 with a 1-block, 4-feature encoder; {@code model} adds the model's own keys. */
+    private static final String TINY = """
+            name: tiny
+            data:
+              folders: [SET5]
+              repeat: 1
+              batch_size: 2
+              inp_size: 16
+              scale_min: %1$s
+              scale_max: %2$s
+              sample_q: %3$d
+              augment: true
+              cache: true
+              loader_threads: 1
+              prefetch: 2
+            model:
+              %4$s
+              encoder: {name: edsr-baseline, n_resblocks: 1, n_feats: 4, res_scale: 1}
+            optimizer: {name: adam, lr: 1.0e-3}
+            iterations: 2
+            lr_schedule: {milestones: [1], gamma: 0.5}
+            save_every: 10
+            log_every: 1
+            seed: 9
+            """;
+
     private ResumeCheck() {
+    }
+
+    static String tinyConfig(int scaleMin, int scaleMax, int queries, String model) {
+        return String.format(TINY, scaleMin, scaleMax, queries, model)
+                .replace("SET5", Shared.set5().resolve("HR").toString());
     }
 
     static Runs assertResumeIdentical(Path dir, String yaml) throws Exception {
