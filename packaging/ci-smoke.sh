@@ -23,7 +23,7 @@ du -sh "$image"
 
 echo "== packaging: launcher --smoke-test under Xvfb"
 PATH="$PATH:/sbin" ldconfig -p | grep -q 'libgtk-3\.so\.0' || { echo "JavaFX needs GTK 3: apt-get install libgtk-3-0" >&2; exit 1; }
-out=$(xvfb-run -a "$launcher" --smoke-test resources/samples/butterfly.png)
+out=$(xvfb-run -a "$launcher" --smoke-test resources/samples/chelsea.png)
 echo "$out"
 grep -q '^{"smoke"' <<<"$out"
 

@@ -311,7 +311,7 @@ public final class MainWindow extends BorderPane {
             return null;
         }
         ExportViewModel evm = new ExportViewModel(doc.decoded(), vm.modelProperty().get(), uiExecutor, background);
-        Path base = doc.path() == null ? Path.of(System.getProperty("user.home"), "butterfly.png") : doc.path();
+        Path base = doc.path() == null ? Path.of(System.getProperty("user.home"), ViewerViewModel.SAMPLE_NAME) : doc.path();
         String name = base.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         ExportDialog dialog = new ExportDialog(stage, evm, base.resolveSibling(name + "-x2.png"));
         dialog.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());

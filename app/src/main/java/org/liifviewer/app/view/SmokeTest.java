@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.function.IntConsumer;
 import javafx.application.Platform;
 import org.liifviewer.app.viewmodel.TileLayer;
+import org.liifviewer.app.viewmodel.ViewerViewModel;
 import org.liifviewer.app.viewmodel.Viewport;
 
 /**
@@ -45,7 +46,7 @@ final class SmokeTest {
             layer.failureProperty().addListener((o, a, err) -> fail(String.valueOf(err), exit));
             layer.lastRenderProperty().addListener((o, a, t) -> {
                 Viewport v = vm.viewportProperty().get();
-                String name = image == null ? "sample:butterfly.png" : image.toString();
+                String name = image == null ? "sample:" + ViewerViewModel.SAMPLE_NAME : image.toString();
                 System.out.println(String.format(Locale.ROOT,
                         "{\"smoke\":\"ok\",\"image\":\"%s\",\"model\":\"%s\",\"backend\":\"%s\",\"zoom\":%d,"
                                 + "\"viewport\":\"%dx%d\",\"tiles\":%d,\"first_tile_s\":%.3f,\"full_s\":%.3f,"

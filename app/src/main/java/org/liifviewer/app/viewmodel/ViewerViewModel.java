@@ -45,8 +45,10 @@ public final class ViewerViewModel<T> {
     public static final long SETTLE_MILLIS = 120;
     /** Classpath location of the embedded default model. */
     public static final String DEFAULT_MODEL = "/liif/models/liif-default.safetensors";
+    /** File name of the built-in sample image. */
+    public static final String SAMPLE_NAME = "chelsea.png";
     /** Classpath location of the sample image. */
-    public static final String SAMPLE_IMAGE = "/liif/samples/butterfly.png";
+    public static final String SAMPLE_IMAGE = "/liif/samples/" + SAMPLE_NAME;
     /** Notice shown while no model is loaded. */
     public static final String NO_MODEL = "no LIIF model loaded: showing bicubic";
 
@@ -126,7 +128,7 @@ public final class ViewerViewModel<T> {
             } finally {
                 Files.deleteIfExists(tmp);
             }
-        }, "butterfly.png (sample)", null);
+        }, SAMPLE_NAME + " (sample)", null);
     }
 
     private interface Reader {

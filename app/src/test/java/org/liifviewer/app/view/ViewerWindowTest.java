@@ -37,7 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ViewerWindowTest {
 
-    static final Path SAMPLE = Path.of("../resources/samples/butterfly.png");
+    static final Path SAMPLE = Path.of("../resources/samples/chelsea.png");
     static final Path SMALL_MODEL = SharedFiles.find("golden/small-full/checkpoint.pth");
 
     @TempDir
@@ -74,7 +74,7 @@ class ViewerWindowTest {
         viewer.start(SAMPLE, model()).get(60, TimeUnit.SECONDS);
         waitFor("image opened and fitted", () -> vm.viewportProperty().get() != null);
         Viewport fit = fx(() -> vm.viewportProperty().get());
-        assertEquals(Math.min(fit.viewW() / 256, fit.viewH() / 256), fit.zoom(), 1e-9, "fit to window on open");
+        assertEquals(Math.min(fit.viewW() / 451, fit.viewH() / 300), fit.zoom(), 1e-9, "fit to window (451x300 sample)");
 
         Node canvas = robot.lookup("#singleView").query();
         robot.moveTo(canvas);
@@ -83,7 +83,8 @@ class ViewerWindowTest {
         }
         Viewport start = fx(() -> vm.viewportProperty().get());
         assertEquals(fit.zoom() * Math.pow(1.25, 6), start.zoom(), 1e-6);
-        Point2D near = fx(() -> canvas.localToScreen(start.toScreenX(120.5), start.toScreenY(110.5)));
+        Point2D near = fx(() -> canvas.localToScreen(      // a point just off the image centre, on the canvas
+                start.toScreenX(start.imageW() / 2 - 7.5), start.toScreenY(start.imageH() / 2 - 17.5)));
         Point2D cursor = new Point2D(Math.round(near.getX()), Math.round(near.getY()));   // the pointer is on whole pixels
         robot.moveTo(cursor);
         double[] before = fx(() -> {
