@@ -1,13 +1,13 @@
 package org.liifviewer.core.export;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import org.liifviewer.core.image.TiffStructure;
 
 /** Edits of raw EXIF blocks (TIFF structure) before they are embedded in an exported file. */
 final class ExifBlocks {
 
     private static final int ORIENTATION_TAG = 0x0112;
-    private static final int SHORT = 3;
 
     private ExifBlocks() {
     }
@@ -20,21 +20,17 @@ final class ExifBlocks {
     static byte[] withNormalOrientation(byte[] exif) {
         byte[] copy = exif.clone();
         try {
-            ByteBuffer b = ByteBuffer.wrap(copy);
-            if (copy[0] == 'I' && copy[1] == 'I') {
-                b.order(ByteOrder.LITTLE_ENDIAN);
-            } else if (copy[0] != 'M' || copy[1] != 'M') {
-                return copy;
-            }
+            ByteBuffer b = ByteBuffer.wrap(copy).order(TiffStructure.byteOrder(copy));
             int ifd = b.getInt(4);
             int entries = b.getShort(ifd) & 0xffff;
             for (int e = 0; e < entries; e++) {
                 int at = ifd + 2 + 12 * e;
-                if ((b.getShort(at) & 0xffff) == ORIENTATION_TAG && (b.getShort(at + 2) & 0xffff) == SHORT) {
+                if ((b.getShort(at) & 0xffff) == ORIENTATION_TAG
+                        && (b.getShort(at + 2) & 0xffff) == TiffStructure.SHORT) {
                     b.putShort(at + 8, (short) 1);
                 }
             }
-        } catch (IndexOutOfBoundsException damaged) {
+        } catch (IOException | IndexOutOfBoundsException damaged) {
             return exif.clone();
         }
         return copy;

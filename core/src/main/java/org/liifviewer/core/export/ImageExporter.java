@@ -14,11 +14,11 @@ import org.liifviewer.core.render.RenderMonitor;
 
 /**
  * Renders a continuous image at any output size and streams it to a file strip by strip, so memory is
- * bounded by one strip ({@link #STRIP_PIXELS} output pixels) whatever the output size (JPEG excepted, see
- * {@link ExportFormat#JPEG}). The strips sample the same grid as {@link ContinuousImage#render(int, int,
- * RenderMonitor)}, so an export equals a whole-image render. The file appears only when complete: it is
- * written to a temporary file beside the target and renamed atomically; on failure or cancellation the
- * temporary file is removed and an existing target is left untouched.
+ * bounded by one strip ({@link #STRIP_PIXELS} output pixels) whatever the output size, in every format. The
+ * strips sample the same grid as {@link ContinuousImage#render(int, int, RenderMonitor)}, so an export equals
+ * a whole-image render. The file appears only when complete: it is written to a temporary file beside the
+ * target and renamed atomically; on failure or cancellation the temporary file is removed and an existing
+ * target is left untouched.
  */
 public final class ImageExporter {
 

@@ -1,110 +1,116 @@
 package org.liifviewer.core.export;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
+import java.util.Arrays;
 import org.liifviewer.core.image.FloatImage;
 
 /**
- * JPEG through the JDK's encoder, which needs the whole raster: strips are quantised into an 8-bit
- * interleaved image (3 bytes a pixel, not floats), encoded at the end, and the EXIF (APP1) and ICC (APP2)
- * segments are spliced in after the JFIF header. JPEG itself is limited to 65535 pixels a side.
+ * A streaming JPEG writer: rows are quantised to 8-bit RGB into a band of one MCU row
+ * ({@link YCbCrSampler#MCU_SIZE} rows, the width rounded up to whole MCUs by repeating the last column), and
+ * each band is handed to {@link JpegEncoder} as soon as it is full, so memory is proportional to the width
+ * whatever the height. The last, partial band repeats the last row. Writes SOI, a JFIF APP0 segment, the
+ * EXIF block (APP1, orientation reset to normal; only when it fits one segment) and the ICC profile (APP2
+ * chunks) before the frame. JPEG itself is limited to 65535 pixels a side.
  */
 final class JpegStripWriter implements StripWriter {
 
     static final int MAX_SIDE = 65535;
+    private static final byte[] JFIF = {'J', 'F', 'I', 'F', 0, 1, 2, 0, 0, 1, 0, 1, 0, 0};   // v1.02, 1:1 aspect
     private static final byte[] EXIF_ID = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] ICC_ID = "ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1);
-    private static final int MAX_SEGMENT = 65533;
+    private static final int MAX_ICC_CHUNKS = 255;
 
     private final OutputStream out;
-    private final ExportSettings settings;
-    private final BufferedImage image;
-    private final byte[] pixels;
-    private int nextRow;
+    private final int width;
+    private final int stride;
+    private final byte[] band;
+    private final JpegEncoder encoder;
+    private int bandRows;
 
     JpegStripWriter(OutputStream out, ExportSettings settings) throws IOException {
         if (settings.width() > MAX_SIDE || settings.height() > MAX_SIDE) {
             throw new IOException("JPEG is limited to " + MAX_SIDE + " pixels a side: export as PNG or TIFF");
         }
         this.out = out;
-        this.settings = settings;
-        this.image = new BufferedImage(settings.width(), settings.height(), BufferedImage.TYPE_3BYTE_BGR);
-        this.pixels = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        this.width = settings.width();
+        int mcus = (width + YCbCrSampler.MCU_SIZE - 1) / YCbCrSampler.MCU_SIZE;
+        this.stride = 3 * mcus * YCbCrSampler.MCU_SIZE;
+        this.band = new byte[YCbCrSampler.MCU_SIZE * stride];
+        JpegSegments.marker(out, JpegSegments.SOI);
+        JpegSegments.segment(out, JpegSegments.APP0, JFIF);
+        writeExif(settings.exif());
+        writeIcc(settings.iccProfile());
+        this.encoder = new JpegEncoder(out, width, settings.height(), settings.jpegQuality());
     }
 
     @Override
-    public void write(FloatImage rgb, FloatImage alphaOrNull) {
+    public void write(FloatImage rgb, FloatImage alphaOrNull) throws IOException {
         int plane = rgb.planeSize();
         float[] c = rgb.data();
-        int base = nextRow * settings.width() * 3;
-        for (int p = 0; p < plane; p++) {
-            pixels[base + 3 * p] = (byte) StripWriter.quantise(c[2 * plane + p], 255);
-            pixels[base + 3 * p + 1] = (byte) StripWriter.quantise(c[plane + p], 255);
-            pixels[base + 3 * p + 2] = (byte) StripWriter.quantise(c[p], 255);
+        for (int y = 0; y < rgb.height(); y++) {
+            int at = bandRows * stride;
+            for (int x = 0, p = y * width; x < width; x++, p++, at += 3) {
+                band[at] = (byte) StripWriter.quantise(c[p], 255);
+                band[at + 1] = (byte) StripWriter.quantise(c[plane + p], 255);
+                band[at + 2] = (byte) StripWriter.quantise(c[2 * plane + p], 255);
+            }
+            for (int end = (bandRows + 1) * stride; at < end; at += 3) {
+                System.arraycopy(band, at - 3, band, at, 3);
+            }
+            if (++bandRows == YCbCrSampler.MCU_SIZE) {
+                encoder.encodeMcuRow(band, stride);
+                bandRows = 0;
+            }
         }
-        nextRow += rgb.height();
     }
 
     @Override
     public void finish() throws IOException {
-        ByteArrayOutputStream encoded = new ByteArrayOutputStream();
-        ImageWriter writer = jdkWriter();
-        try (ImageOutputStream ios = ImageIO.createImageOutputStream(encoded)) {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(settings.jpegQuality());
-            writer.setOutput(ios);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
+        if (bandRows > 0) {
+            for (int row = bandRows; row < YCbCrSampler.MCU_SIZE; row++) {
+                System.arraycopy(band, (bandRows - 1) * stride, band, row * stride, stride);
+            }
+            encoder.encodeMcuRow(band, stride);
         }
-        byte[] jpeg = encoded.toByteArray();
-        int insertAt = 2;   // after SOI, and after a JFIF APP0 segment when there is one
-        if ((jpeg[2] & 0xff) == 0xff && (jpeg[3] & 0xff) == 0xe0) {
-            insertAt = 4 + (((jpeg[4] & 0xff) << 8) | (jpeg[5] & 0xff));
-        }
-        out.write(jpeg, 0, insertAt);
-        if (settings.exif().length > 0 && settings.exif().length + EXIF_ID.length <= MAX_SEGMENT) {
-            segment(0xe1, EXIF_ID, ExifBlocks.withNormalOrientation(settings.exif()), 0, settings.exif().length);
-        }
-        byte[] icc = settings.iccProfile();
-        int perChunk = MAX_SEGMENT - ICC_ID.length - 2;
-        int chunks = (icc.length + perChunk - 1) / perChunk;
-        for (int i = 0; i < chunks && chunks < 256; i++) {
-            byte[] id = java.util.Arrays.copyOf(ICC_ID, ICC_ID.length + 2);
-            id[ICC_ID.length] = (byte) (i + 1);
-            id[ICC_ID.length + 1] = (byte) chunks;
-            segment(0xe2, id, icc, i * perChunk, Math.min(perChunk, icc.length - i * perChunk));
-        }
-        out.write(jpeg, insertAt, jpeg.length - insertAt);
+        encoder.finish();
         out.flush();
     }
 
-    private void segment(int marker, byte[] id, byte[] data, int off, int len) throws IOException {
-        int length = 2 + id.length + len;
-        out.write(new byte[] {(byte) 0xff, (byte) marker, (byte) (length >>> 8), (byte) length});
-        out.write(id);
-        out.write(data, off, len);
+    /** Bytes held for pixel rows: one band, whatever the image height. */
+    int bufferedBytes() {
+        return band.length;
     }
 
-    private static ImageWriter jdkWriter() throws IOException {
-        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
-        while (writers.hasNext()) {
-            ImageWriter w = writers.next();
-            if (w.getClass().getModule() == ImageIO.class.getModule()) {
-                return w;
-            }
-            w.dispose();
+    private void writeExif(byte[] exif) throws IOException {
+        if (exif.length > 0 && EXIF_ID.length + exif.length <= JpegSegments.MAX_BODY) {
+            JpegSegments.segment(out, JpegSegments.APP1, concat(EXIF_ID, ExifBlocks.withNormalOrientation(exif), 0,
+                    exif.length));
         }
-        throw new IOException("no built-in JPEG writer");
+    }
+
+    /** The profile in numbered APP2 chunks (ICC.1 B.4); a profile needing more than 255 is left out. */
+    private void writeIcc(byte[] icc) throws IOException {
+        int perChunk = JpegSegments.MAX_BODY - ICC_ID.length - 2;
+        int chunks = (icc.length + perChunk - 1) / perChunk;
+        if (chunks > MAX_ICC_CHUNKS) {
+            return;
+        }
+        for (int i = 0; i < chunks; i++) {
+            byte[] id = Arrays.copyOf(ICC_ID, ICC_ID.length + 2);
+            id[ICC_ID.length] = (byte) (i + 1);
+            id[ICC_ID.length + 1] = (byte) chunks;
+            JpegSegments.segment(out, JpegSegments.APP2, concat(id, icc, i * perChunk,
+                    Math.min(perChunk, icc.length - i * perChunk)));
+        }
+    }
+
+    private static byte[] concat(byte[] head, byte[] data, int off, int len) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(head.length + len);
+        body.writeBytes(head);
+        body.write(data, off, len);
+        return body.toByteArray();
     }
 }

@@ -1,5 +1,9 @@
 package org.liifviewer.core.export;
 
+import static org.liifviewer.core.image.TiffStructure.LONG;
+import static org.liifviewer.core.image.TiffStructure.SHORT;
+import static org.liifviewer.core.image.TiffStructure.UNDEFINED;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -8,12 +12,18 @@ import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.DeflaterOutputStream;
+import org.liifviewer.core.image.ExifDirectories;
 import org.liifviewer.core.image.FloatImage;
+import org.liifviewer.core.image.TiffStructure;
+import org.liifviewer.core.image.TiffStructure.Entry;
 
 /**
  * A streaming little-endian baseline TIFF encoder: every strip is deflated (compression 8) and written as it
- * arrives; the directory, with the strip offsets and the ICC profile, follows the last strip. Memory is one
- * strip. Classic TIFF addresses at most 4 GiB: larger outputs fail with a clear message.
+ * arrives; the strip offsets, the ICC profile, the EXIF metadata and then the directory follow the last strip.
+ * The EXIF block of the settings is not embedded as such: its descriptive IFD0 tags join the file's IFD0 with
+ * orientation 1 (the pixels are upright), and its Exif, GPS and Interoperability directories are relocated into
+ * the file (see {@link ExifDirectories}); a damaged block loses what cannot be read, never the export. Memory is
+ * one strip. Classic TIFF addresses at most 4 GiB: larger outputs fail with a clear message.
  */
 final class TiffStripWriter implements StripWriter {
 
@@ -30,8 +40,7 @@ final class TiffStripWriter implements StripWriter {
         this.settings = settings;
         this.samples = alpha ? 4 : 3;
         this.rowsPerStrip = rowsPerStrip;
-        ByteBuffer header = le(8).put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(0);
-        writeFully(header.flip());
+        writeFully(TiffStructure.header(0));
     }
 
     @Override
@@ -63,45 +72,41 @@ final class TiffStripWriter implements StripWriter {
 
     @Override
     public void finish() throws IOException {
-        long bitsAt = append(shorts(samples, settings.bitDepth()));
-        long iccAt = settings.iccProfile().length > 0 ? append(ByteBuffer.wrap(settings.iccProfile())) : 0;
-        ByteBuffer offsets = le(4 * strips.size());
-        ByteBuffer counts = le(4 * strips.size());
-        strips.forEach(s -> {
-            offsets.putInt((int) s[0]);
-            counts.putInt((int) s[1]);
-        });
-        long offsetsAt = append(offsets.flip());
-        long countsAt = append(counts.flip());
-        List<int[]> tags = new ArrayList<>();   // tag, type, count, value
-        tags.add(new int[] {256, 4, 1, settings.width()});
-        tags.add(new int[] {257, 4, 1, settings.height()});
-        tags.add(new int[] {258, 3, samples, (int) bitsAt});
-        tags.add(new int[] {259, 3, 1, 8});
-        tags.add(new int[] {262, 3, 1, 2});
-        tags.add(new int[] {273, 4, strips.size(), strips.size() == 1 ? (int) strips.get(0)[0] : (int) offsetsAt});
-        tags.add(new int[] {277, 3, 1, samples});
-        tags.add(new int[] {278, 4, 1, rowsPerStrip});
-        tags.add(new int[] {279, 4, strips.size(), strips.size() == 1 ? (int) strips.get(0)[1] : (int) countsAt});
-        tags.add(new int[] {284, 3, 1, 1});
+        List<Entry> tags = new ArrayList<>();
+        tags.add(new Entry(256, LONG, 1, settings.width()));
+        tags.add(new Entry(257, LONG, 1, settings.height()));
+        tags.add(new Entry(258, SHORT, samples, (int) append(shorts(samples, settings.bitDepth()))));
+        tags.add(new Entry(259, SHORT, 1, 8));
+        tags.add(new Entry(262, SHORT, 1, 2));
+        tags.add(new Entry(277, SHORT, 1, samples));
+        tags.add(new Entry(278, LONG, 1, rowsPerStrip));
+        tags.add(new Entry(284, SHORT, 1, 1));
         if (samples == 4) {
-            tags.add(new int[] {338, 3, 1, 2});   // unassociated alpha
+            tags.add(new Entry(338, SHORT, 1, 2));   // unassociated alpha
         }
-        if (iccAt != 0) {
-            tags.add(new int[] {34675, 7, settings.iccProfile().length, (int) iccAt});
+        if (settings.iccProfile().length > 0) {
+            tags.add(new Entry(34675, UNDEFINED, settings.iccProfile().length,
+                    (int) append(ByteBuffer.wrap(settings.iccProfile()))));
         }
-        ByteBuffer ifd = le(2 + 12 * tags.size() + 4).putShort((short) tags.size());
-        for (int[] t : tags) {
-            ifd.putShort((short) t[0]).putShort((short) t[1]).putInt(t[2]);
-            if (t[1] == 3 && t[2] == 1) {
-                ifd.putShort((short) t[3]).putShort((short) 0);
-            } else {
-                ifd.putInt(t[3]);
-            }
-        }
-        long ifdAt = append(ifd.putInt(0).flip());
+        tags.add(stripEntry(273, 0));
+        tags.add(stripEntry(279, 1));
+        ExifDirectories.Relocated exif = ExifDirectories.parse(settings.exif()).withNormalOrientation()
+                .relocate(alignedPosition());
+        append(ByteBuffer.wrap(exif.data()));
+        tags.addAll(exif.ifd0());
+        long ifdAt = append(TiffStructure.directory(tags));
         out.position(4);
         writeFully(le(4).putInt((int) ifdAt).flip());
+    }
+
+    /** StripOffsets or StripByteCounts: element {@code field} of every strip, inline when there is one strip. */
+    private Entry stripEntry(int tag, int field) throws IOException {
+        if (strips.size() == 1) {
+            return new Entry(tag, LONG, 1, (int) strips.get(0)[field]);
+        }
+        ByteBuffer values = le(4 * strips.size());
+        strips.forEach(s -> values.putInt((int) s[field]));
+        return new Entry(tag, LONG, strips.size(), (int) append(values.flip()));
     }
 
     private static ByteBuffer shorts(int n, int value) {
@@ -114,13 +119,18 @@ final class TiffStripWriter implements StripWriter {
 
     /** Writes {@code b} at the next word boundary; returns its offset. */
     private long append(ByteBuffer b) throws IOException {
-        if ((out.position() & 1) != 0) {
-            writeFully(ByteBuffer.allocate(1));
-        }
-        long at = out.position();
+        long at = alignedPosition();
         writeFully(b);
         checkAddressable(out.position());
         return at;
+    }
+
+    /** Pads the file to the next word boundary, where TIFF values and directories start; returns the position. */
+    private long alignedPosition() throws IOException {
+        if ((out.position() & 1) != 0) {
+            writeFully(ByteBuffer.allocate(1));
+        }
+        return out.position();
     }
 
     private void writeFully(ByteBuffer b) throws IOException {

@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param alpha      the alpha plane as a 1-channel image, when the source has one
  * @param bitDepth   bits per colour sample of the source (8, 16, ...; 32 for float TIFF)
  * @param grayscale  whether the source was grayscale
- * @param exif       raw EXIF block (TIFF structure, without the JPEG "Exif\0\0" prefix), or empty
+ * @param exif       raw EXIF block (TIFF structure, without the JPEG "Exif\0\0" prefix; for a TIFF source, built
+ *                   from its IFD0), or empty
  * @param iccProfile raw embedded ICC profile, or empty; pixels are NOT colour-converted
  * @param formatName lower-case source format, e.g. "png", "jpeg", "tiff", "webp", "bmp"
  */

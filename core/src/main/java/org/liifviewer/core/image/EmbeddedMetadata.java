@@ -15,7 +15,9 @@ import java.util.zip.Inflater;
  * Reading is best effort: a damaged or missing block yields empty bytes and {@link ExifOrientation#NORMAL};
  * whether the file is a usable image is decided by the pixel decoder, not here.
  *
- * @param exif        TIFF-structured EXIF block (JPEG/PNG/WebP), empty otherwise
+ * @param exif        TIFF-structured EXIF block: as embedded (JPEG/PNG/WebP), or built from a TIFF file's IFD0
+ *                    (descriptive tags, orientation, Exif/GPS sub-directories; see {@link ExifDirectories}); empty
+ *                    when there is none
  * @param iccProfile  embedded ICC profile, or empty
  * @param orientation pixel transform that makes the image upright
  */
@@ -57,7 +59,8 @@ record EmbeddedMetadata(byte[] exif, byte[] iccProfile, ExifOrientation orientat
 
     private static EmbeddedMetadata fromTiff(ByteSource src) throws IOException {
         TiffDirectory ifd0 = TiffDirectory.parse(src);
-        return new EmbeddedMetadata(new byte[0], ifd0.iccProfile(), ExifOrientation.fromTag(ifd0.orientation()));
+        return new EmbeddedMetadata(ExifDirectories.parse(src).block(), ifd0.iccProfile(),
+                ExifOrientation.fromTag(ifd0.orientation()));
     }
 
     /**
