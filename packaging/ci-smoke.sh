@@ -23,13 +23,17 @@ du -sh "$image"
 
 echo "== packaging: launcher --smoke-test under Xvfb"
 PATH="$PATH:/sbin" ldconfig -p | grep -q 'libgtk-3\.so\.0' || { echo "JavaFX needs GTK 3: apt-get install libgtk-3-0" >&2; exit 1; }
-out=$(xvfb-run -a "$launcher" --smoke-test resources/samples/chelsea.png)
-echo "$out"
-grep -q '^{"smoke"' <<<"$out"
-
-echo "== packaging: ND4J in the packaged runtime"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+out=$(xvfb-run -a "$launcher" --smoke-test resources/samples/chelsea.png 2> "$tmp/err")
+echo "$out"
+cat "$tmp/err" >&2
+grep -q '^{"smoke"' <<<"$out"
+if grep -q 'Unsupported JavaFX configuration' "$tmp/err"; then
+  echo "the packaged launcher loads JavaFX from the class path (see linux-app-image.args)" >&2; exit 1
+fi
+
+echo "== packaging: ND4J in the packaged runtime"
 "$launcher" upscale --model ../shared/golden/small-full/checkpoint.pth --size 37x29 \
   ../shared/golden/small-full/inp.png "$tmp/out.png"
 
