@@ -55,7 +55,7 @@ class ScreenshotsTest {
         Thread.sleep(500);
         ViewerWindowTest.fx(() -> {
             vm.setZoom(30);
-            vm.centreOn(150, 110);
+            vm.centreOn(165, 105);            // the left eye: pupil, iris and highlight
             return null;
         });
         ViewerWindowTest.waitFor("tiles at x30", () -> !vm.liifLayer().busyProperty().get()
