@@ -9,6 +9,8 @@ run=runs/liif-default
 env_dir="$root/runs/classpath"
 rm -rf "$env_dir" && mkdir -p "$env_dir" "$run"
 cp -r app/target/liif-app.jar app/target/lib "$env_dir/"
+# shellcheck source=native-memory.sh
+source training/native-memory.sh
 (
   # Restarts as long as each JVM makes progress; gives up after 5 quick failures in a row (a real error).
   attempt=0 quick=0
@@ -18,14 +20,9 @@ cp -r app/target/liif-app.jar app/target/lib "$env_dir/"
     [ -f "$run/last.safetensors" ] && resume=(--resume "$run/last.safetensors")
     # ND4J's buffers are not counted by JavaCPP: maxbytes only sizes SameDiff's per-session array cache (a quarter
     # of it; 1 GB missed the decoder's working set, so steps allocated afresh), maxphysicalbytes is the resident cap
-    # the trainer stops and resumes below. SameDiff still allocates ~300 MB of fresh buffers per step. glibc would
-    # mmap each large one and unmap it on free, so every step faulted in freshly zeroed pages (kernel clear_page 17 %
-    # of CPU samples, 21 % system time, even with huge pages). One arena, no mmap and no trimming keep freed buffers
-    # in the heap for reuse: page faults ~3k/s -> ~70/s, system time 21 % -> 2 %, mean step 0.93 -> 0.53 s (200
-    # iterations each, same hour). Huge pages for the heap (hugetlb=1) stay.
+    # the trainer stops and resumes below. The allocator settings are in native-memory.sh.
     status=0
-    MALLOC_ARENA_MAX=1 MALLOC_MMAP_MAX_=0 MALLOC_TRIM_THRESHOLD_=17179869184 GLIBC_TUNABLES=glibc.malloc.hugetlb=1 \
-      java -Xms2g -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=16G -Dorg.bytedeco.javacpp.maxphysicalbytes=14G \
+    java -Xms2g -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=16G -Dorg.bytedeco.javacpp.maxphysicalbytes=14G \
         -cp "$env_dir/liif-app.jar:$env_dir/lib/*" org.liifviewer.training.run.TrainCommand train training/configs/liif-default.yaml --out "$run" \
         "${resume[@]}" >> "$run/stdout.log" 2>&1 || status=$?
     case $status in

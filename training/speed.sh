@@ -9,9 +9,11 @@ CP_FILE=$(mktemp)
 CP="$(cat "$CP_FILE"):training/target/classes"
 configs=("$@")
 [ ${#configs[@]} -eq 0 ] && configs=(training/configs/train_edsr-baseline-liif.yaml training/configs/speed/*.yaml)
+# shellcheck source=native-memory.sh
+source training/native-memory.sh
 for cfg in "${configs[@]}"; do
   out=$(mktemp -d)
-  /usr/bin/time -f "%M" -o "$out/rss" env MALLOC_ARENA_MAX=2 GLIBC_TUNABLES=glibc.malloc.hugetlb=1 java -Xms2g -Xmx4g -Dorg.bytedeco.javacpp.maxbytes=16G \
+  /usr/bin/time -f "%M" -o "$out/rss" java -Xms2g -Xmx4g -Dorg.bytedeco.javacpp.maxbytes=16G \
       -Dorg.bytedeco.javacpp.maxphysicalbytes=14G -cp "$CP" org.liifviewer.training.run.TrainCommand "$cfg" \
       --iterations "$ITER" --out "$out" >/dev/null 2>&1
   # first iteration is warm-up; median of the others
