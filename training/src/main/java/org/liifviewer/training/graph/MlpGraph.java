@@ -35,8 +35,17 @@ public final class MlpGraph {
     public static SDVariable layers(SameDiff sd, SDVariable x, Function<String, SDVariable> parameter, String prefix,
                                     int from, int to) {
         for (int i = from; i <= to; i++) {
-            x = linear(sd, sd.nn().relu(x, 0), parameter, prefix + (2 * i));
+            x = linear(sd, relu(x), parameter, prefix + (2 * i));
         }
         return x;
+    }
+
+    /**
+     * ReLU as {@code x · [x > 0]}: the same values and gradient as {@code sd.nn().relu(x, 0)}, but its backward is a
+     * vectorised multiply. M2.1's ReLU backward ({@code thresholdedrelu_bp}) calls a {@code std::function} per
+     * element: ~24 % of the shipped configuration's training CPU samples (perf), for two decoder layers.
+     */
+    static SDVariable relu(SDVariable x) {
+        return x.mul(x.gt(0.0).castTo(x.dataType()));
     }
 }
