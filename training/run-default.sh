@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Trains the shipped model in the background, resuming from runs/liif-default/last.safetensors when it exists,
-# and restarting from the last checkpoint if the JVM dies. It runs from a frozen copy of the built class path,
-# so rebuilding the project does not disturb it. Stop it with: pkill -f TrainCommand (a checkpoint is saved).
+# Trains the shipped model (or: training/run-default.sh CONFIG RUN_DIR, another experiment) in the background,
+# resuming from RUN_DIR/last.safetensors (default runs/liif-default) when it exists, and restarting from the last
+# checkpoint if the JVM dies. It runs from a frozen copy of the built class path, so rebuilding the project does
+# not disturb it. Stop it with: pkill -f run-default.sh; pkill -f TrainCommand (a checkpoint is saved).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-run=runs/liif-default
+config=${1:-training/configs/liif-default.yaml}
+run=${2:-runs/liif-default}
 env_dir="$root/runs/classpath"
 rm -rf "$env_dir" && mkdir -p "$env_dir" "$run"
 cp -r app/target/liif-app.jar app/target/lib "$env_dir/"
@@ -23,7 +25,7 @@ source training/native-memory.sh
     # the trainer stops and resumes below. The allocator settings are in native-memory.sh.
     status=0
     java -Xms2g -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=16G -Dorg.bytedeco.javacpp.maxphysicalbytes=14G \
-        -cp "$env_dir/liif-app.jar:$env_dir/lib/*" org.liifviewer.training.run.TrainCommand train training/configs/liif-default.yaml --out "$run" \
+        -cp "$env_dir/liif-app.jar:$env_dir/lib/*" org.liifviewer.training.run.TrainCommand train "$config" --out "$run" \
         "${resume[@]}" >> "$run/stdout.log" 2>&1 || status=$?
     case $status in
       0|130|143) break ;;                                 # finished, or stopped on purpose (Ctrl-C, kill)
