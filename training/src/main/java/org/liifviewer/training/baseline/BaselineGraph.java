@@ -44,9 +44,9 @@ public final class BaselineGraph implements TrainableGraph {
         this.spec = spec;
         this.layout = layout;
         if (spec instanceof BaselineSpec.MetaSr m) {
-            graph = new SplitGraph(parameters, m.unfoldedDim(), 3, 1, 3, this::metaSrTable, this::metaSrDecoder);
+            graph = new SplitGraph(parameters, m.unfoldedDim(), 3, 1, 3, this::metaSrTable, this::metaSrDecoder, null);
         } else {
-            graph = new SplitGraph(parameters, 3, 0, 1, 3, this::upsamplerTable, null);
+            graph = new SplitGraph(parameters, 3, 0, 1, 3, this::upsamplerTable, null, null);
         }
     }
 

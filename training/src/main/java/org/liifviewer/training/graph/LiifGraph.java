@@ -1,5 +1,6 @@
 package org.liifviewer.training.graph;
 
+import org.liifviewer.core.model.EncoderSpec;
 import org.liifviewer.core.model.LiifModelFile;
 import org.liifviewer.core.model.LiifSpec;
 import org.liifviewer.core.model.ModelFormatException;
@@ -25,7 +26,8 @@ import java.util.function.Function;
  *   ReLU, the other MLP layers; the area-weighted sum over members is the split graph's.</li>
  * </ul>
  * Projecting before the lookup is the same linear map as LIIF's concat-then-Linear, done once per feature position
- * instead of once per query and member.
+ * instead of once per query and member. With an EDSR encoder and feature unfolding the table stage runs as
+ * {@link EdsrTableBackprop} (one encoder forward per step); the table graph then only serves {@link #features}.
  */
 public final class LiifGraph implements TrainableGraph {
 
@@ -39,7 +41,9 @@ public final class LiifGraph implements TrainableGraph {
         this.spec = spec;
         this.layout = layout;
         this.graph = new SplitGraph(parameters, spec.hidden()[0], spec.mlpInDim() - spec.latentDim(),
-                spec.localEnsemble() ? 4 : 1, spec.outDim(), this::buildTable, this::buildDecoder);
+                spec.localEnsemble() ? 4 : 1, spec.outDim(), this::buildTable, this::buildDecoder,
+                spec.encoder() instanceof EncoderSpec.Edsr edsr && spec.featUnfold()
+                        ? new EdsrTableBackprop(edsr, parameters) : null);
     }
 
     /** A graph holding {@code weights} (official names and layouts) as {@code dtype} parameters. */

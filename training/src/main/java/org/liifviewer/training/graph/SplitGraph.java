@@ -25,8 +25,9 @@ import java.util.function.Function;
  *   weight, summed over the members of a query; L1 loss (mean) against the normalised target.</li>
  * </ul>
  * Backward: decoder gradients, scatter-add of the looked-up rows' gradient into the table, then the table graph's
- * gradients for that table gradient (the table graph runs forward twice per step). Parameter arrays are shared with
- * the graphs: updating them in place changes the model.
+ * gradients for that table gradient (the table graph runs forward twice per step, unless a {@link TableBackprop}
+ * computes the table and its backward pass instead). Parameter arrays are shared with the graphs: updating them in
+ * place changes the model.
  */
 public final class SplitGraph {
 
@@ -47,6 +48,19 @@ public final class SplitGraph {
         SDVariable build(SameDiff sd, SDVariable latent, SDVariable relative, Function<String, SDVariable> parameter);
     }
 
+    /**
+     * The table stage with its own backward pass over the activations its forward kept (the table computed once
+     * per step). Used for the predictions and gradients in place of the table graph, which stays for its named
+     * intermediates ({@link #tableGraphOutput}).
+     */
+    public interface TableBackprop {
+        /** The table (B·positions, width) of a normalised input; keeps what {@link #backward} needs. */
+        INDArray forward(INDArray input);
+
+        /** Gradients by parameter name for the gradient of the last {@link #forward}'s table; frees its activations. */
+        Map<String, INDArray> backward(INDArray tableGrad);
+    }
+
     private static final String INPUT = "input";
     private static final String TABLE = "table";
     private static final String TABLE_GRAD = "table_grad";
@@ -62,6 +76,7 @@ public final class SplitGraph {
     private final int relativeWidth;
     private final int outDim;
     private final boolean passThrough;
+    private final TableBackprop backprop;
     private final Map<String, String> encoderVariables = new LinkedHashMap<>();
     private final Map<String, String> decoderVariables = new LinkedHashMap<>();
     private final SameDiff encoder = SameDiff.create();
@@ -76,10 +91,12 @@ public final class SplitGraph {
      * @param members       entries per query (summed with their weights)
      * @param outDim        values per prediction
      * @param decoderStage  the decoder, or null for none
+     * @param backprop      the table stage with its own backward pass, or null to differentiate the table graph
      */
     public SplitGraph(Map<String, INDArray> parameters, int tableWidth, int relativeWidth, int members, int outDim,
-                      TableStage table, DecoderStage decoderStage) {
+                      TableStage table, DecoderStage decoderStage, TableBackprop backprop) {
         this.parameters = Collections.unmodifiableMap(parameters);
+        this.backprop = backprop;
         this.relativeWidth = relativeWidth;
         this.outDim = outDim;
         DataType type = parameters.values().iterator().next().dataType();
@@ -114,7 +131,7 @@ public final class SplitGraph {
 
     /** Raw predictions (B, Q, outDim) in normalised space for a normalised input and planned queries. */
     public INDArray predict(INDArray input, QueryPlan plan) {
-        INDArray table = tableGraphOutput(input, TABLE);
+        INDArray table = table(input);
         RowLookup lookup = new RowLookup(plan.rows(), table.size(0));
         INDArray out = decoder.output(decoderFeeds(lookup.gather(table), plan), OUTPUT).get(OUTPUT);
         return out.reshape(plan.batch(), plan.queries(), outDim);
@@ -122,7 +139,7 @@ public final class SplitGraph {
 
     /** L1 loss (mean) against {@code target} (B·Q, outDim) and the gradient of every parameter. */
     public LossAndGradients lossAndGradients(INDArray input, QueryPlan plan, INDArray target) {
-        INDArray table = tableGraphOutput(input, TABLE);
+        INDArray table = table(input);
         RowLookup lookup = new RowLookup(plan.rows(), table.size(0));
         INDArray rows = lookup.gather(table);
         Map<String, INDArray> feeds = decoderFeeds(rows, plan);
@@ -139,12 +156,11 @@ public final class SplitGraph {
         // a few steps of them made the kernel compact memory for fresh pages (stalls of ~0.9 s, measured)
         rows.close();
         rowsGrad.close();
-        Map<String, INDArray> encoded = encoderGradients(input, tableGrad);
+        Map<String, INDArray> encoded = tableGradients(input, tableGrad);
         tableGrad.close();
         Map<String, INDArray> gradients = new LinkedHashMap<>();
         for (String name : parameters.keySet()) {
-            String encoderName = encoderVariables.get(name);
-            gradients.put(name, encoderName != null ? encoded.get(encoderName) : decoded.get(decoderVariables.get(name)));
+            gradients.put(name, encoded.containsKey(name) ? encoded.get(name) : decoded.get(decoderVariables.get(name)));
         }
         return new LossAndGradients(decoded.get(LOSS).getDouble(0), gradients);
     }
@@ -155,14 +171,26 @@ public final class SplitGraph {
         INDArray difference = feeds.get(LATENT).mulColumnVector(weight).subi(feeds.get(TARGET));
         double loss = Transforms.abs(difference, true).meanNumber().doubleValue();
         INDArray rowGrad = Transforms.sign(difference, false).divi(difference.length()).muliColumnVector(weight);
-        Map<String, INDArray> encoded = encoderGradients(input, lookup.scatterAdd(rowGrad));
+        Map<String, INDArray> encoded = tableGradients(input, lookup.scatterAdd(rowGrad));
         Map<String, INDArray> gradients = new LinkedHashMap<>();
-        parameters.keySet().forEach(name -> gradients.put(name, encoded.get(encoderVariables.get(name))));
+        parameters.keySet().forEach(name -> gradients.put(name, encoded.get(name)));
         return new LossAndGradients(loss, gradients);
     }
 
-    private Map<String, INDArray> encoderGradients(INDArray input, INDArray tableGrad) {
-        return encoderGradients.run(Map.of(INPUT, input, TABLE_GRAD, tableGrad), List.of(), encoderVariables.values());
+    private INDArray table(INDArray input) {
+        return backprop != null ? backprop.forward(input) : tableGraphOutput(input, TABLE);
+    }
+
+    /** Gradients of the table stage's parameters, by parameter name, for the gradient of the last table. */
+    private Map<String, INDArray> tableGradients(INDArray input, INDArray tableGrad) {
+        if (backprop != null) {
+            return backprop.backward(tableGrad);
+        }
+        Map<String, INDArray> byGraphName = encoderGradients.run(Map.of(INPUT, input, TABLE_GRAD, tableGrad),
+                List.of(), encoderVariables.values());
+        Map<String, INDArray> byName = new HashMap<>();
+        encoderVariables.forEach((name, graphName) -> byName.put(name, byGraphName.get(graphName)));
+        return byName;
     }
 
     private Map<String, INDArray> decoderFeeds(INDArray latent, QueryPlan plan) {

@@ -29,8 +29,20 @@ class LiifGraphGradientCheckTest {
 
     @Test
     void analyticGradientMatchesFiniteDifferencesWithRepeatedLookups() {
-        LiifSpec spec = new LiifSpec(new EncoderSpec.Edsr("edsr-baseline", 1, 3, 1f), new int[]{6, 5}, 3,
-                true, true, true);
+        check(new LiifSpec(new EncoderSpec.Edsr("edsr-baseline", 1, 3, 1f), new int[]{6, 5}, 3, true, true, true));
+    }
+
+    @Test
+    void handWrittenEncoderBackwardMatchesWithScaledResidualBlocks() {
+        check(new LiifSpec(new EncoderSpec.Edsr("edsr-baseline", 2, 3, 0.5f), new int[]{6, 5}, 3, true, true, true));
+    }
+
+    @Test
+    void tableGraphGradientMatchesWithoutUnfolding() {
+        check(new LiifSpec(new EncoderSpec.Edsr("edsr-baseline", 1, 3, 1f), new int[]{6, 5}, 3, true, false, true));
+    }
+
+    private static void check(LiifSpec spec) {
         int batch = 2;
         int h = 3;
         int w = 4;
