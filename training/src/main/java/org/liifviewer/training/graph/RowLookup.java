@@ -1,64 +1,117 @@
 package org.liifviewer.training.graph;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import java.util.stream.IntStream;
 
 /**
  * Row lookup {@code out[n] = table[rows[n]]} and its exact adjoint, the scatter-add
  * {@code grad_table[r] = sum over n with rows[n] = r of grad_out[n]}. SameDiff 1.0.0-M2.1's own gather gradient
  * assigns instead of adding when rows repeat, which they always do in LIIF, so the lookup runs outside the graph.
- * The scatter-add is a Java loop over the arrays' native buffers: M2.1's {@code unsorted_segment_sum} leaks about
- * its input's size of native memory per call (~100 MB per training step, measured).
+ * Both directions are Java loops over the arrays' native buffers, split over the cores: M2.1's
+ * {@code unsorted_segment_sum} leaks about its input's size of native memory per call (~100 MB per training step,
+ * measured), and its native {@code gather} took ~40 ms per step where the copies take a few.
  */
 final class RowLookup {
 
+    private static final int PARTS = Runtime.getRuntime().availableProcessors();
+
     private final int[] rowIndices;
-    private final INDArray rows;
     private final long tableRows;
 
     RowLookup(int[] rows, long tableRows) {
         this.rowIndices = rows;
-        this.rows = Nd4j.createFromArray(rows);
         this.tableRows = tableRows;
     }
 
     /** The looked-up rows of {@code table} (tableRows x width). */
     INDArray gather(INDArray table) {
-        INDArray out = Nd4j.createUninitialized(table.dataType(), rows.length(), table.size(1));
-        Nd4j.exec(DynamicCustomOp.builder("gather").addInputs(table, rows).addIntegerArguments(0).addOutputs(out).build());
+        INDArray in = contiguous(table);
+        int width = (int) in.size(1);
+        INDArray out = Nd4j.createUninitialized(in.dataType(), rowIndices.length, width);
+        int n = rowIndices.length;
+        switch (in.dataType()) {
+            case FLOAT -> {
+                FloatBuffer source = in.data().asNioFloat();
+                FloatBuffer target = out.data().asNioFloat();
+                inParts(n, (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        target.put(i * width, source, rowIndices[i] * width, width);
+                    }
+                });
+            }
+            case DOUBLE -> {
+                DoubleBuffer source = in.data().asNioDouble();
+                DoubleBuffer target = out.data().asNioDouble();
+                inParts(n, (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        target.put(i * width, source, rowIndices[i] * width, width);
+                    }
+                });
+            }
+            default -> throw new IllegalArgumentException("float or double tables expected, got " + in.dataType());
+        }
         return out;
     }
 
-    /** The gradient of the table given the gradient of the looked-up rows. */
+    /**
+     * The gradient of the table given the gradient of the looked-up rows. Each part of the work owns a range of
+     * table rows and adds the entries that fall in it, so no two threads write one row.
+     */
     INDArray scatterAdd(INDArray gradRows) {
-        INDArray in = gradRows.isView() || gradRows.offset() != 0 || gradRows.ordering() != 'c' ? gradRows.dup('c') : gradRows;
+        INDArray in = contiguous(gradRows);
         int width = (int) in.size(1);
         INDArray out = Nd4j.create(in.dataType(), tableRows, width);
+        int rows = Math.toIntExact(tableRows);
         switch (in.dataType()) {
-            case FLOAT -> addRows(in.data().asNioFloat(), out.data().asNioFloat(), width);
-            case DOUBLE -> addRows(in.data().asNioDouble(), out.data().asNioDouble(), width);
+            case FLOAT -> {
+                FloatBuffer source = in.data().asNioFloat();
+                FloatBuffer target = out.data().asNioFloat();
+                inParts(rows, (first, end) -> {
+                    for (int n = 0; n < rowIndices.length; n++) {
+                        int row = rowIndices[n];
+                        if (row >= first && row < end) {
+                            for (int c = 0, from = n * width, to = row * width; c < width; c++) {
+                                target.put(to + c, target.get(to + c) + source.get(from + c));
+                            }
+                        }
+                    }
+                });
+            }
+            case DOUBLE -> {
+                DoubleBuffer source = in.data().asNioDouble();
+                DoubleBuffer target = out.data().asNioDouble();
+                inParts(rows, (first, end) -> {
+                    for (int n = 0; n < rowIndices.length; n++) {
+                        int row = rowIndices[n];
+                        if (row >= first && row < end) {
+                            for (int c = 0, from = n * width, to = row * width; c < width; c++) {
+                                target.put(to + c, target.get(to + c) + source.get(from + c));
+                            }
+                        }
+                    }
+                });
+            }
             default -> throw new IllegalArgumentException("float or double gradients expected, got " + in.dataType());
         }
         return out;
     }
 
-    private void addRows(FloatBuffer source, FloatBuffer target, int width) {
-        for (int n = 0; n < rowIndices.length; n++) {
-            for (int c = 0, from = n * width, to = rowIndices[n] * width; c < width; c++) {
-                target.put(to + c, target.get(to + c) + source.get(from + c));
-            }
-        }
+    private static INDArray contiguous(INDArray a) {
+        return a.isView() || a.offset() != 0 || a.ordering() != 'c' ? a.dup('c') : a;
     }
 
-    private void addRows(DoubleBuffer source, DoubleBuffer target, int width) {
-        for (int n = 0; n < rowIndices.length; n++) {
-            for (int c = 0, from = n * width, to = rowIndices[n] * width; c < width; c++) {
-                target.put(to + c, target.get(to + c) + source.get(from + c));
-            }
-        }
+    /** Runs {@code range} on [0, count) cut into one contiguous part per core. */
+    private static void inParts(int count, IntRange range) {
+        IntStream.range(0, PARTS).parallel().forEach(p -> range.run(
+                (int) ((long) count * p / PARTS), (int) ((long) count * (p + 1) / PARTS)));
+    }
+
+    @FunctionalInterface
+    private interface IntRange {
+        void run(int from, int to);
     }
 }
