@@ -1,10 +1,11 @@
 package org.liifviewer.training.graph;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.stream.IntStream;
 
 /**
@@ -32,28 +33,12 @@ final class RowLookup {
         INDArray in = contiguous(table);
         int width = (int) in.size(1);
         INDArray out = Nd4j.createUninitialized(in.dataType(), rowIndices.length, width);
-        int n = rowIndices.length;
-        switch (in.dataType()) {
-            case FLOAT -> {
-                FloatBuffer source = in.data().asNioFloat();
-                FloatBuffer target = out.data().asNioFloat();
-                inParts(n, (from, to) -> {
-                    for (int i = from; i < to; i++) {
-                        target.put(i * width, source, rowIndices[i] * width, width);
-                    }
-                });
+        RowCopier copier = RowCopier.of(in, out, width);
+        inParts(rowIndices.length, (from, to) -> {
+            for (int n = from; n < to; n++) {
+                copier.copy(rowIndices[n], n);
             }
-            case DOUBLE -> {
-                DoubleBuffer source = in.data().asNioDouble();
-                DoubleBuffer target = out.data().asNioDouble();
-                inParts(n, (from, to) -> {
-                    for (int i = from; i < to; i++) {
-                        target.put(i * width, source, rowIndices[i] * width, width);
-                    }
-                });
-            }
-            default -> throw new IllegalArgumentException("float or double tables expected, got " + in.dataType());
-        }
+        });
         return out;
     }
 
@@ -65,39 +50,47 @@ final class RowLookup {
         INDArray in = contiguous(gradRows);
         int width = (int) in.size(1);
         INDArray out = Nd4j.create(in.dataType(), tableRows, width);
-        int rows = Math.toIntExact(tableRows);
-        switch (in.dataType()) {
-            case FLOAT -> {
-                FloatBuffer source = in.data().asNioFloat();
-                FloatBuffer target = out.data().asNioFloat();
-                inParts(rows, (first, end) -> {
-                    for (int n = 0; n < rowIndices.length; n++) {
-                        int row = rowIndices[n];
-                        if (row >= first && row < end) {
-                            for (int c = 0, from = n * width, to = row * width; c < width; c++) {
-                                target.put(to + c, target.get(to + c) + source.get(from + c));
-                            }
-                        }
-                    }
-                });
+        RowCopier copier = RowCopier.of(in, out, width);
+        inParts(Math.toIntExact(tableRows), (first, end) -> {
+            for (int n = 0; n < rowIndices.length; n++) {
+                int row = rowIndices[n];
+                if (row >= first && row < end) {
+                    copier.add(n, row);
+                }
             }
-            case DOUBLE -> {
-                DoubleBuffer source = in.data().asNioDouble();
-                DoubleBuffer target = out.data().asNioDouble();
-                inParts(rows, (first, end) -> {
-                    for (int n = 0; n < rowIndices.length; n++) {
-                        int row = rowIndices[n];
-                        if (row >= first && row < end) {
-                            for (int c = 0, from = n * width, to = row * width; c < width; c++) {
-                                target.put(to + c, target.get(to + c) + source.get(from + c));
-                            }
-                        }
-                    }
-                });
-            }
-            default -> throw new IllegalArgumentException("float or double gradients expected, got " + in.dataType());
-        }
+        });
         return out;
+    }
+
+    /** Row copies and row additions between two arrays' native buffers (absolute positions: thread-safe). */
+    private record RowCopier(ByteBuffer from, ByteBuffer to, int rowBytes, boolean single) {
+
+        static RowCopier of(INDArray source, INDArray target, int width) {
+            DataType type = source.dataType();
+            if (type != DataType.FLOAT && type != DataType.DOUBLE) {
+                throw new IllegalArgumentException("float or double arrays expected, got " + type);
+            }
+            return new RowCopier(source.data().asNio().order(ByteOrder.nativeOrder()),
+                    target.data().asNio().order(ByteOrder.nativeOrder()), width * type.width(), type == DataType.FLOAT);
+        }
+
+        void copy(int sourceRow, int targetRow) {
+            to.put(targetRow * rowBytes, from, sourceRow * rowBytes, rowBytes);
+        }
+
+        void add(int sourceRow, int targetRow) {
+            int s = sourceRow * rowBytes;
+            int t = targetRow * rowBytes;
+            if (single) {
+                for (int i = 0; i < rowBytes; i += Float.BYTES) {
+                    to.putFloat(t + i, to.getFloat(t + i) + from.getFloat(s + i));
+                }
+            } else {
+                for (int i = 0; i < rowBytes; i += Double.BYTES) {
+                    to.putDouble(t + i, to.getDouble(t + i) + from.getDouble(s + i));
+                }
+            }
+        }
     }
 
     private static INDArray contiguous(INDArray a) {
