@@ -9,8 +9,10 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -75,6 +77,7 @@ final class EdsrTableBackprop implements SplitGraph.TableBackprop {
         INDArray[] latent = convBackward(featureMap, latentKernel(), null,
                 tableGrad.reshape(shape[0], shape[1], shape[2], width), 3);
         gradients.put(LATENT_KERNEL, officialKernel(latent[1]).reshape(width, (long) features * 9));
+        latent[1].close();
         INDArray featureGrad = latent[0];
         INDArray grad = backward("encoder.body." + blocks, featureGrad, gradients);
         for (int i = blocks - 1; i >= 0; i--) {
@@ -120,19 +123,20 @@ final class EdsrTableBackprop implements SplitGraph.TableBackprop {
     /** Input, (k, k, in, out) kernel and (when {@code bias} is not null) bias gradients of a convolution. */
     private static INDArray[] convBackward(INDArray input, INDArray kernel, INDArray bias, INDArray outputGrad, int k) {
         Conv2DConfig config = config(k);
-        INDArray[] in = bias == null ? new INDArray[]{input, kernel, outputGrad}
-                : new INDArray[]{input, kernel, bias, outputGrad};
-        INDArray[] out = bias == null
-                ? new INDArray[]{Nd4j.createUninitialized(input.dataType(), input.shape()),
-                        Nd4j.createUninitialized(kernel.dataType(), kernel.shape())}
-                : new INDArray[]{Nd4j.createUninitialized(input.dataType(), input.shape()),
-                        Nd4j.createUninitialized(kernel.dataType(), kernel.shape()),
-                        Nd4j.createUninitialized(bias.dataType(), bias.shape())};
+        List<INDArray> in = new ArrayList<>(List.of(input, kernel));
+        List<INDArray> out = new ArrayList<>(List.of(Nd4j.createUninitialized(input.dataType(), input.shape()),
+                Nd4j.createUninitialized(kernel.dataType(), kernel.shape())));
+        if (bias != null) {
+            in.add(bias);
+            out.add(Nd4j.createUninitialized(bias.dataType(), bias.shape()));
+        }
+        in.add(outputGrad);
         int[] arguments = Arrays.stream(new Conv2D(input, kernel, bias, config).iArgs()).mapToInt(Math::toIntExact)
                 .toArray();
-        Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(in).addOutputs(out).addIntegerArguments(arguments)
+        Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(in.toArray(INDArray[]::new))
+                .addOutputs(out.toArray(INDArray[]::new)).addIntegerArguments(arguments)
                 .build());
-        return out;
+        return out.toArray(INDArray[]::new);
     }
 
     private INDArray latentKernel() {
