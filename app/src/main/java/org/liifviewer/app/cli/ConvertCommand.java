@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.liifviewer.core.model.LiifModelFile;
 import org.liifviewer.core.model.io.ModelFiles;
+import org.liifviewer.training.run.TrainingCheckpoint;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code liif convert}: any model file to our format. */
@@ -19,9 +21,13 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "OUT", description = "output .safetensors, written atomically")
     Path output;
 
+    @Option(names = "--averaged", description = "take a training checkpoint's moving-average weights (kept when its "
+            + "config sets ema_decay) instead of the last step's")
+    boolean averaged;
+
     @Override
     public Integer call() throws Exception {
-        LiifModelFile model = ModelFiles.load(input);
+        LiifModelFile model = averaged ? TrainingCheckpoint.averagedModel(input) : ModelFiles.load(input);
         ModelFiles.save(model, output);
         System.err.printf("wrote %s (%s, %,d parameters)%n", output, model.spec().describe(),
                 model.weights().parameterCount());

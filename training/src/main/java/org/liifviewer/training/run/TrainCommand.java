@@ -66,8 +66,9 @@ public final class TrainCommand {
         TrainableGraph graph;
         AdamOptimizer adam;
         long start = 0;
+        TrainingCheckpoint.State state = null;
         if (resume != null) {
-            TrainingCheckpoint.State state = TrainingCheckpoint.load(resume);
+            state = TrainingCheckpoint.load(resume);
             TrainConfig.Model saved = TrainConfig.parse(state.metadata().get(TrainingCheckpoint.CONFIG)).model();
             if (!saved.architecture().equals(model.architecture())) {
                 err.println("checkpoint model " + saved.architecture() + " differs from the config's "
@@ -84,12 +85,18 @@ public final class TrainCommand {
                     : BaselineGraph.initialised(model.toBaselineSpec(), config.seed(), DataType.FLOAT);
             adam = new AdamOptimizer(graph.parameters());
         }
+        WeightAverage average = config.emaDecay() > 0 ? new WeightAverage(graph.parameters(), config.emaDecay()) : null;
+        if (average != null && state != null && state.averages().isPresent()) {
+            average.restore(graph.toGraph(state.averages().get()));
+        }
         out.println(graph.describe() + ", " + graph.toWeights(graph.parameters()).parameterCount()
-                + " values; starting at iteration " + start + " of " + config.iterations());
+                + " values; starting at iteration " + start + " of " + config.iterations()
+                + (average == null ? "" : "; weight average (decay " + config.emaDecay() + ")"
+                + (state != null && state.averages().isEmpty() ? " starts here" : "")));
         TrainConfig.Data data = config.data();
         TrainingStream stream = new TrainingStream(new ImageFolders(data.folders().stream().map(Path::of).toList(), data.cache()),
                 new ImplicitSampler(data.sampler()), config.seed(), data.repeat());
-        Trainer trainer = new Trainer(config, graph, adam, start, outDir, out);
+        Trainer trainer = new Trainer(config, graph, adam, average, start, outDir, out);
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             trainer.requestStop();

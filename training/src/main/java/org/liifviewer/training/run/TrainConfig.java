@@ -18,10 +18,11 @@ import java.util.List;
 /**
  * One experiment, read from YAML (snake_case keys; see {@code training/configs/}). Mirrors the official
  * {@code train_edsr-baseline-liif.yaml}: data, model (LIIF or one of the paper's baselines), Adam, multi-step
- * schedule, save interval.
+ * schedule, save interval; {@code ema_decay} (optional, not in the paper: 0 or absent is off) keeps a moving average
+ * of the weights ({@link WeightAverage}).
  */
 public record TrainConfig(String name, Data data, Model model, Optimizer optimizer, long iterations,
-                          Schedule lrSchedule, int saveEvery, int logEvery, long seed) {
+                          Schedule lrSchedule, int saveEvery, int logEvery, long seed, double emaDecay) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -111,6 +112,9 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
             throw new IOException("only the adam optimizer is supported, got " + config.optimizer().name());
         }
         config.model().architecture();
+        if (config.emaDecay() < 0 || config.emaDecay() >= 1) {
+            throw new IOException("ema_decay must lie in [0, 1) (0: no averaging), got " + config.emaDecay());
+        }
         if (config.model().architecture() instanceof BaselineSpec.Upsampler up) {
             Data d = config.data();
             int crop = d.inpSize() * up.scale();
@@ -133,6 +137,6 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
 
     /** A copy with another iteration count. */
     public TrainConfig withIterations(long total) {
-        return new TrainConfig(name, data, model, optimizer, total, lrSchedule, saveEvery, logEvery, seed);
+        return new TrainConfig(name, data, model, optimizer, total, lrSchedule, saveEvery, logEvery, seed, emaDecay);
     }
 }

@@ -27,6 +27,7 @@ public final class Trainer {
     private final TrainConfig config;
     private final TrainableGraph graph;
     private final AdamOptimizer adam;
+    private final WeightAverage average;
     private final Path checkpoint;
     private final Path csv;
     private final PrintStream out;
@@ -35,14 +36,16 @@ public final class Trainer {
     private boolean stoppedForMemory;
 
     /**
+     * @param average        the weights' moving average, updated after every step, or null for none
      * @param startIteration completed iterations so far (0, or the resumed checkpoint's)
      * @param outDir         where {@code last.safetensors} (weights + Adam state) and {@code log.csv} go
      */
-    public Trainer(TrainConfig config, TrainableGraph graph, AdamOptimizer adam, long startIteration, Path outDir,
-                   PrintStream out) {
+    public Trainer(TrainConfig config, TrainableGraph graph, AdamOptimizer adam, WeightAverage average,
+                   long startIteration, Path outDir, PrintStream out) {
         this.config = config;
         this.graph = graph;
         this.adam = adam;
+        this.average = average;
         this.iteration = startIteration;
         this.checkpoint = outDir.resolve("last.safetensors");
         this.csv = outDir.resolve("log.csv");
@@ -132,6 +135,9 @@ public final class Trainer {
         INDArray target = Nd4j.createFromArray(batch.target()).reshape((long) b * batch.plan().queries(), 3);
         LossAndGradients result = graph.lossAndGradients(input, batch.plan(), target);
         adam.step(result.gradients(), lr);
+        if (average != null) {
+            average.update();
+        }
         return result.loss();
     }
 
@@ -145,7 +151,7 @@ public final class Trainer {
     }
 
     private void save(double lr, double loss) throws IOException {
-        TrainingCheckpoint.save(checkpoint, graph, adam, iteration, config, lr, loss);
+        TrainingCheckpoint.save(checkpoint, graph, adam, average, iteration, config, lr, loss);
         out.println("saved " + checkpoint + " at iteration " + iteration);
     }
 }

@@ -1,5 +1,6 @@
 package org.liifviewer.training.run;
 
+import org.liifviewer.core.model.LiifModelFile;
 import org.liifviewer.core.model.ModelFormatException;
 import org.liifviewer.core.model.Tensor;
 import org.liifviewer.core.model.Weights;
@@ -11,12 +12,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A resumable training state in one LIIF Viewer checkpoint file, written atomically by the model
  * ({@link TrainableGraph#save}): the weights (a normal model file: LIIF, or a baseline), Adam's moments as
  * training-state tensors {@code optimizer.<weight>.m} / {@code optimizer.<weight>.v} (ignored by plain model
- * loading), and the metadata ({@value #ITERATION}, {@value #SEED}, {@value #CONFIG}, ...). The data stream's state
+ * loading), the parameters' moving averages when the run keeps them ({@code optimizer.<weight>.ema}, see
+ * {@link WeightAverage}), and the metadata ({@value #ITERATION}, {@value #SEED}, {@value #CONFIG}, ...). The data stream's state
  * is the iteration itself: batch i always holds samples i·B .. i·B+B-1 of the seeded stream.
  */
 public final class TrainingCheckpoint {
@@ -27,7 +30,9 @@ public final class TrainingCheckpoint {
     static final String ADAM_STEPS = "training.adam_steps";
     static final String LEARNING_RATE = "training.lr";
     static final String LOSS = "training.loss";
+    static final String AVERAGE_DECAY = "training.ema_decay";
     private static final String MOMENTS = "optimizer.";
+    private static final String AVERAGE = ".ema";
 
     private TrainingCheckpoint() {
     }
@@ -36,23 +41,34 @@ public final class TrainingCheckpoint {
      * Weights, optimizer moments (official names and shapes) and progress read back from a checkpoint.
      *
      * @param metadata the file's metadata, {@value #CONFIG} (the run's YAML config) included
+     * @param averages the parameters' moving averages, when the run keeps them
      */
     public record State(Weights weights, Map<String, String> metadata, Weights firstMoments, Weights secondMoments,
-                        long iteration, long adamSteps) {
+                        Optional<Weights> averages, long iteration, long adamSteps) {
     }
 
-    /** Writes the state after {@code iteration} completed iterations to {@code file}. */
-    public static void save(Path file, TrainableGraph graph, AdamOptimizer adam, long iteration, TrainConfig config,
-                            double lr, double loss) throws IOException {
+    /**
+     * Writes the state after {@code iteration} completed iterations to {@code file}.
+     *
+     * @param average the run's moving averages, or null when it keeps none
+     */
+    public static void save(Path file, TrainableGraph graph, AdamOptimizer adam, WeightAverage average, long iteration,
+                            TrainConfig config, double lr, double loss) throws IOException {
         Map<String, Tensor> moments = new LinkedHashMap<>();
         graph.toWeights(adam.firstMoments()).asMap().forEach((k, t) -> moments.put(MOMENTS + k + ".m", t));
         graph.toWeights(adam.secondMoments()).asMap().forEach((k, t) -> moments.put(MOMENTS + k + ".v", t));
+        if (average != null) {
+            graph.toWeights(average.averages()).asMap().forEach((k, t) -> moments.put(MOMENTS + k + AVERAGE, t));
+        }
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(ITERATION, Long.toString(iteration));
         metadata.put(SEED, Long.toString(config.seed()));
         metadata.put(ADAM_STEPS, Long.toString(adam.steps()));
         metadata.put(LEARNING_RATE, Double.toString(lr));
         metadata.put(LOSS, Double.toString(loss));
+        if (config.emaDecay() > 0) {
+            metadata.put(AVERAGE_DECAY, Double.toString(config.emaDecay()));
+        }
         metadata.put(CONFIG, config.toYaml());
         graph.save(file, metadata, new Weights(moments));
     }
@@ -67,12 +83,31 @@ public final class TrainingCheckpoint {
                     + ITERATION + ")");
         }
         Map<String, Tensor> state = contents.trainingState().asMap();
-        return new State(contents.weights(), metadata, moments(state, contents.weights(), ".m", file),
-                moments(state, contents.weights(), ".v", file), Long.parseLong(iteration),
-                Long.parseLong(metadata.get(ADAM_STEPS)));
+        Weights weights = contents.weights();
+        Optional<Weights> averages = state.containsKey(MOMENTS + weights.names().iterator().next() + AVERAGE)
+                ? Optional.of(moments(state, weights, AVERAGE, file)) : Optional.empty();
+        return new State(weights, metadata, moments(state, weights, ".m", file), moments(state, weights, ".v", file),
+                averages, Long.parseLong(iteration), Long.parseLong(metadata.get(ADAM_STEPS)));
     }
 
-    /** One moment of every weight, under the weights' names; fails clearly when one is missing. */
+    /**
+     * The LIIF model of a checkpoint with its moving-average weights instead of the last step's, the metadata
+     * noting the averaging.
+     *
+     * @throws ModelFormatException if the checkpoint keeps no averages
+     */
+    public static LiifModelFile averagedModel(Path file) throws IOException {
+        LiifModelFile model = ModelFiles.load(file);
+        Weights averages = load(file).averages().orElseThrow(() -> new ModelFormatException(file.getFileName()
+                + " keeps no moving averages of its weights (train with ema_decay in the config)"));
+        Map<String, String> metadata = new LinkedHashMap<>(model.metadata());
+        metadata.put("weights", "moving average (decay " + model.metadata().get(AVERAGE_DECAY) + ")");
+        LiifModelFile averaged = new LiifModelFile(model.spec(), averages, metadata);
+        averaged.validate();
+        return averaged;
+    }
+
+    /** One state tensor of every weight, under the weights' names; fails clearly when one is missing. */
     private static Weights moments(Map<String, Tensor> state, Weights weights, String suffix, Path file)
             throws ModelFormatException {
         Map<String, Tensor> out = new LinkedHashMap<>();

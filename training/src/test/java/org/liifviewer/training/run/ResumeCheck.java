@@ -1,5 +1,6 @@
 package org.liifviewer.training.run;
 
+import org.liifviewer.core.model.Weights;
 import org.liifviewer.training.Shared;
 
 import java.io.ByteArrayOutputStream;
@@ -11,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Trains a two-iteration config straight through and as one iteration, a resume and one more, and checks that both
- * runs end with bit-identical weights and Adam moments.
+ * runs end with bit-identical weights, Adam moments and weight averages (when kept).
  */
 final class ResumeCheck {
 
@@ -69,6 +70,7 @@ final class ResumeCheck {
         assertEquals(runs.straight().weights().asMap(), runs.resumed().weights().asMap());
         assertEquals(runs.straight().firstMoments().asMap(), runs.resumed().firstMoments().asMap());
         assertEquals(runs.straight().secondMoments().asMap(), runs.resumed().secondMoments().asMap());
+        assertEquals(runs.straight().averages().map(Weights::asMap), runs.resumed().averages().map(Weights::asMap));
         return runs;
     }
 

@@ -5,6 +5,7 @@ import org.liifviewer.core.model.EncoderSpec;
 import org.liifviewer.core.model.LiifSpec;
 import org.liifviewer.training.baseline.BaselineSpec;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrainConfigTest {
 
@@ -64,5 +66,14 @@ class TrainConfigTest {
     void rejectsUnknownKeys() throws Exception {
         String yaml = Files.readString(CONFIGS.resolve("train_edsr-baseline-liif.yaml")).replace("seed: 0", "sed: 0");
         assertThrows(Exception.class, () -> TrainConfig.parse(yaml));
+    }
+
+    @Test
+    void weightAveragingIsOffUnlessADecayInZeroOneIsGiven() throws Exception {
+        String yaml = Files.readString(CONFIGS.resolve("train_edsr-baseline-liif.yaml"));
+        assertEquals(0, TrainConfig.parse(yaml).emaDecay(), "the paper's configs keep no average");
+        assertEquals(0.999, TrainConfig.parse(yaml + "ema_decay: 0.999\n").emaDecay());
+        IOException e = assertThrows(IOException.class, () -> TrainConfig.parse(yaml + "ema_decay: 1\n"));
+        assertTrue(e.getMessage().contains("ema_decay"), e.getMessage());
     }
 }
