@@ -3,50 +3,32 @@ package org.liifviewer.app.view;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.liifviewer.app.viewmodel.CompareMode;
 import org.liifviewer.app.viewmodel.ViewerViewModel;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Tiles drawn one by one as they arrive give the same picture as a full redraw. */
-@ExtendWith(ApplicationExtension.class)
-class ImageCanvasTest {
+class ImageCanvasTest extends ViewerFixture {
 
-    private Viewer viewer;
-
-    @Start
-    void start(Stage stage) {
-        viewer = new Viewer(stage, Preferences.userRoot().node("liif-viewer-test"));
-    }
-
-    @AfterEach
-    void stop() {
-        viewer.shutdown();
-    }
 
     @Test
     void tilesDrawnAsTheyArriveMatchAFullRedraw(FxRobot robot) throws Exception {
         ViewerViewModel<?> vm = viewer.viewModel();
-        viewer.start(ViewerWindowTest.SAMPLE, ViewerWindowTest.model()).get(60, TimeUnit.SECONDS);
-        ViewerWindowTest.waitFor("image opened", () -> vm.viewportProperty().get() != null);
+        viewer.start(SAMPLE, model()).get(60, TimeUnit.SECONDS);
+        waitFor("image opened", () -> vm.viewportProperty().get() != null);
         for (CompareMode mode : new CompareMode[] {CompareMode.SINGLE, CompareMode.SWIPE}) {
-            ViewerWindowTest.fx(() -> {
+            fx(() -> {
                 vm.compareModeProperty().set(mode);
                 vm.setZoom(4);
                 return null;
             });
             Node view = robot.lookup(mode == CompareMode.SINGLE ? "#singleView" : "#swipeView").query();
             int[] incremental = settledPixels(vm, view);
-            ViewerWindowTest.fx(() -> {
+            fx(() -> {
                 vm.panBy(0, 0);                        // the same view, drawn whole once the gesture settles
                 return null;
             });
@@ -57,10 +39,10 @@ class ImageCanvasTest {
 
     /** The view's pixels once no render is running and the gesture has settled. */
     private static int[] settledPixels(ViewerViewModel<?> vm, Node view) throws Exception {
-        ViewerWindowTest.waitFor("render done", () -> !vm.movingProperty().get()
+        waitFor("render done", () -> !vm.movingProperty().get()
                 && !vm.liifLayer().busyProperty().get() && !vm.bicubicLayer().busyProperty().get());
         Thread.sleep(200);                             // a few pulses: the last tiles drawn
-        return ViewerWindowTest.fx(() -> {
+        return fx(() -> {
             WritableImage img = view.snapshot(null, null);
             int w = (int) img.getWidth();
             int h = (int) img.getHeight();

@@ -6,70 +6,52 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.liifviewer.app.viewmodel.CompareMode;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Takes the README screenshots, with the embedded default model, into {@code docs/screenshots/} (-Pheavy). */
 @Tag("heavy")
-@ExtendWith(ApplicationExtension.class)
-class ScreenshotsTest {
+class ScreenshotsTest extends ViewerFixture {
 
     static final Path OUT = Path.of("..", "docs", "screenshots");
     static final Path LARGE = SharedFiles.find("data/DIV2K_train_sample/HR/0004.png");
-    private Viewer viewer;
-
-    @Start
-    void start(Stage stage) {
-        viewer = new Viewer(stage, Preferences.userRoot().node("liif-viewer-test"));
-    }
-
-    @AfterEach
-    void stop() {
-        viewer.shutdown();
-    }
 
     @Test
     void takeScreenshots() throws Exception {
         Files.createDirectories(OUT);
         var vm = viewer.viewModel();
-        Path image = LARGE != null ? LARGE : ViewerWindowTest.SAMPLE;
+        Path image = LARGE != null ? LARGE : SAMPLE;
         viewer.start(image, null).get(60, TimeUnit.SECONDS);
         Thread.sleep(1500);
         save(viewer.window(), "fit-view.png");
 
-        viewer.start(ViewerWindowTest.SAMPLE, null).get(60, TimeUnit.SECONDS);
-        ViewerWindowTest.fx(() -> {
+        viewer.start(SAMPLE, null).get(60, TimeUnit.SECONDS);
+        fx(() -> {
             vm.compareModeProperty().set(CompareMode.SIDE_BY_SIDE);
             return null;
         });
         Thread.sleep(500);
-        ViewerWindowTest.fx(() -> {
+        fx(() -> {
             vm.setZoom(30);
             vm.centreOn(165, 105);            // the left eye: pupil, iris and highlight
             return null;
         });
-        ViewerWindowTest.waitFor("tiles at x30", () -> !vm.liifLayer().busyProperty().get()
+        waitFor("tiles at x30", () -> !vm.liifLayer().busyProperty().get()
                 && !vm.bicubicLayer().busyProperty().get() && vm.liifLayer().storedTiles() > 0);
         Thread.sleep(800);
         save(viewer.window(), "compare-x30.png");
 
-        ExportDialog dialog = ViewerWindowTest.fx(() -> viewer.window().showExport());
+        ExportDialog dialog = fx(() -> viewer.window().showExport());
         Thread.sleep(800);
         save(dialog.getDialogPane(), "export-dialog.png");
     }
 
     private static void save(Node node, String name) throws Exception {
-        WritableImage shot = ViewerWindowTest.fx(() -> node.snapshot(null, null));
+        WritableImage shot = fx(() -> node.snapshot(null, null));
         int w = (int) shot.getWidth();
         int h = (int) shot.getHeight();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);

@@ -1,15 +1,12 @@
 package org.liifviewer.app.view;
 
-import org.liifviewer.app.SharedFiles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.geometry.Point2D;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.Node;
@@ -18,10 +15,8 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.liifviewer.app.viewmodel.CompareMode;
 import org.liifviewer.app.viewmodel.ViewerViewModel;
@@ -29,44 +24,18 @@ import org.liifviewer.app.viewmodel.Viewport;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.image.ImageFiles;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real viewer window (headless on Monocle): open, wheel zoom, pan, compare modes, export. */
-@ExtendWith(ApplicationExtension.class)
-class ViewerWindowTest {
-
-    static final Path SAMPLE = Path.of("../resources/samples/chelsea.png");
-    static final Path SMALL_MODEL = SharedFiles.find("golden/small-full/checkpoint.pth");
+class ViewerWindowTest extends ViewerFixture {
 
     @TempDir
     Path dir;
-    private Viewer viewer;
     private ViewerViewModel<Image> vm;
 
-    @Start
-    void start(Stage stage) {
-        viewer = new Viewer(stage, Preferences.userRoot().node("liif-viewer-test"));
+    @BeforeEach
+    void keepViewModel() {
         vm = viewer.viewModel();
-    }
-
-    @AfterEach
-    void stop() {
-        viewer.shutdown();
-    }
-
-    static Path model() {
-        return SMALL_MODEL;
-    }
-
-    static void waitFor(String what, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        assertTrue(WaitForAsyncUtils.asyncFx(condition).get(), what);
-    }
-
-    static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
     }
 
     @Test

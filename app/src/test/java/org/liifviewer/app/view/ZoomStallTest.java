@@ -10,17 +10,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.application.Platform;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.image.ImageFiles;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Scripted zoom from fit to x30 and back on a 2-megapixel image while tiles render, logging the worst UI-thread
@@ -28,8 +22,7 @@ import org.testfx.framework.junit5.Start;
  * pulse. {@code -Dliif.stallModel=FILE} measures with another model (e.g. the
  * full-size one); the default is the small golden model.
  */
-@ExtendWith(ApplicationExtension.class)
-class ZoomStallTest {
+class ZoomStallTest extends ViewerFixture {
 
     /** A bound that only a real UI-thread block exceeds, even on a loaded CI machine; the goal is under 50 ms. */
     static final double STALL_LIMIT_MS = 250;
@@ -42,17 +35,6 @@ class ZoomStallTest {
 
     @TempDir
     Path dir;
-    private Viewer viewer;
-
-    @Start
-    void start(Stage stage) {
-        viewer = new Viewer(stage, Preferences.userRoot().node("liif-viewer-test"));
-    }
-
-    @AfterEach
-    void stop() {
-        viewer.shutdown();
-    }
 
     /** 1732 x 1155 (2.0 MP): smooth colour ramps plus seeded noise. */
     static Path twoMegapixelImage(Path dir) throws Exception {
@@ -76,11 +58,11 @@ class ZoomStallTest {
     void zoomFromFitToX30AndBackKeepsTheUiResponsive() throws Exception {
         Path image = twoMegapixelImage(dir);
         String modelProperty = System.getProperty("liif.stallModel");
-        Path model = modelProperty == null ? ViewerWindowTest.model() : modelProperty.equals("none") ? null : Path.of(modelProperty);
+        Path model = modelProperty == null ? model() : modelProperty.equals("none") ? null : Path.of(modelProperty);
         viewer.start(image, model).get(120, TimeUnit.SECONDS);
         var vm = viewer.viewModel();
-        ViewerWindowTest.waitFor("image opened: " + vm.messageProperty().get(), () -> vm.viewportProperty().get() != null);
-        double fit = ViewerWindowTest.fx(() -> vm.viewportProperty().get().zoom());
+        waitFor("image opened: " + vm.messageProperty().get(), () -> vm.viewportProperty().get() != null);
+        double fit = fx(() -> vm.viewportProperty().get().zoom());
         double step = Math.pow(30 / fit, 1.0 / STEPS);
         Thread.sleep(500);
         Platform.runLater(() -> viewer.stalls().reset());
@@ -96,11 +78,11 @@ class ZoomStallTest {
         Thread.sleep(500);
         double uiCpuMillis = (uiThreadsCpuNanos() - cpu0) / 1e6;
         StallMonitor stalls = viewer.stalls();
-        long pulses = ViewerWindowTest.fx(() -> stalls.gapsOver(0));
-        double worst = ViewerWindowTest.fx(stalls::worstMillis);
-        int median = ViewerWindowTest.fx(() -> stalls.percentileMillis(0.5));
-        int p99 = ViewerWindowTest.fx(() -> stalls.percentileMillis(0.99));
-        long over50 = ViewerWindowTest.fx(() -> stalls.gapsOver(50));
+        long pulses = fx(() -> stalls.gapsOver(0));
+        double worst = fx(stalls::worstMillis);
+        int median = fx(() -> stalls.percentileMillis(0.5));
+        int p99 = fx(() -> stalls.percentileMillis(0.99));
+        long over50 = fx(() -> stalls.gapsOver(50));
         String line = String.format(Locale.ROOT, "{\"ui_stall\":{\"image\":\"1732x1155\",\"model\":\"%s\",\"steps\":%d,"
                 + "\"seconds\":%.1f,\"worst_pulse_gap_ms\":%.1f,\"median_gap_ms\":%d,\"p99_gap_ms\":%d,"
                 + "\"gaps_over_50ms\":%d,\"pulses\":%d,\"ui_cpu_ms_per_pulse\":%.1f}}",
