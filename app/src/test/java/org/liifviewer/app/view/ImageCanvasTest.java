@@ -14,7 +14,6 @@ import org.testfx.api.FxRobot;
 /** Tiles drawn one by one as they arrive give the same picture as a full redraw. */
 class ImageCanvasTest extends ViewerFixture {
 
-
     @Test
     void tilesDrawnAsTheyArriveMatchAFullRedraw(FxRobot robot) throws Exception {
         ViewerViewModel<?> vm = viewer.viewModel();

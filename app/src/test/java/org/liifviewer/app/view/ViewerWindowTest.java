@@ -1,6 +1,5 @@
 package org.liifviewer.app.view;
 
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

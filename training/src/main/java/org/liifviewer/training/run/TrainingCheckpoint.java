@@ -57,17 +57,15 @@ public final class TrainingCheckpoint {
         Map<String, Tensor> moments = new LinkedHashMap<>();
         graph.toWeights(adam.firstMoments()).asMap().forEach((k, t) -> moments.put(MOMENTS + k + ".m", t));
         graph.toWeights(adam.secondMoments()).asMap().forEach((k, t) -> moments.put(MOMENTS + k + ".v", t));
-        if (average != null) {
-            graph.toWeights(average.averages()).asMap().forEach((k, t) -> moments.put(MOMENTS + k + AVERAGE, t));
-        }
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(ITERATION, Long.toString(iteration));
         metadata.put(SEED, Long.toString(config.seed()));
         metadata.put(ADAM_STEPS, Long.toString(adam.steps()));
         metadata.put(LEARNING_RATE, Double.toString(lr));
         metadata.put(LOSS, Double.toString(loss));
-        if (config.emaDecay() > 0) {
-            metadata.put(AVERAGE_DECAY, Double.toString(config.emaDecay()));
+        if (average != null) {
+            graph.toWeights(average.averages()).asMap().forEach((k, t) -> moments.put(MOMENTS + k + AVERAGE, t));
+            metadata.put(AVERAGE_DECAY, Double.toString(average.decay()));
         }
         metadata.put(CONFIG, config.toYaml());
         graph.save(file, metadata, new Weights(moments));

@@ -35,7 +35,12 @@ public final class WeightAverage {
 
     /** Folds the parameters' current values into the averages. */
     public void update() {
-        parameters.forEach((name, p) -> averages.get(name).muli(decay).addi(p.mul(1 - decay)));
+        parameters.forEach((name, p) -> averages.get(name).subi(p).muli(decay).addi(p));   // d·(a-p)+p, no temporary
+    }
+
+    /** The decay d of a = d·a + (1-d)·p. */
+    public double decay() {
+        return decay;
     }
 
     /** The averages by parameter name (live arrays). */
