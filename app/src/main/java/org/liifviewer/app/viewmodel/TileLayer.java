@@ -12,11 +12,9 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.liifviewer.core.image.FloatImage;
-import org.liifviewer.core.liif.Axis;
 import org.liifviewer.core.render.ContinuousImage;
 import org.liifviewer.core.render.OutputTile;
 import org.liifviewer.core.render.RenderJob;
-import org.liifviewer.core.render.RenderMonitor;
 import org.liifviewer.core.render.TileListener;
 import org.liifviewer.core.render.TileScheduler;
 import org.liifviewer.core.render.ViewportRequest;
@@ -110,7 +108,8 @@ public final class TileLayer<T> {
             return;
         }
         generation++;
-        job = scheduler.submit(new SkipStored(image, gw, gh), r, new Listener(generation, image, gw, gh));
+        job = scheduler.submit(image, r, (x, y) -> !store.contains(new TileStore.Key(gw, gh, x, y)),
+                new Listener(generation, image, gw, gh));
         jobRequest = r;
         busy.set(true);
     }
@@ -224,47 +223,6 @@ public final class TileLayer<T> {
         return store.size();
     }
 
-    /**
-     * Delegates to the image but skips tiles already stored (the scheduler renders every tile of a request).
-     * A skipped tile comes back as {@link #SKIPPED}. The scheduler asks for grid windows, so the tile's grid
-     * position follows from the axis: coordinate {@code (2i + 1) / n - 1} of pixel {@code i}, cell {@code 2 / n}.
-     */
-    private final class SkipStored implements ContinuousImage {
-        private final ContinuousImage delegate;
-        private final long gridW;
-        private final long gridH;
-
-        SkipStored(ContinuousImage delegate, long gridW, long gridH) {
-            this.delegate = delegate;
-            this.gridW = gridW;
-            this.gridH = gridH;
-        }
-
-        @Override
-        public int height() {
-            return delegate.height();
-        }
-
-        @Override
-        public int width() {
-            return delegate.width();
-        }
-
-        @Override
-        public FloatImage render(Axis rows, Axis cols, RenderMonitor monitor) {
-            if (store.contains(new TileStore.Key(gridW, gridH, firstIndex(cols, gridW), firstIndex(rows, gridH)))) {
-                return SKIPPED;
-            }
-            return delegate.render(rows, cols, monitor);
-        }
-    }
-
-    static long firstIndex(Axis axis, long n) {
-        return Math.round(((axis.coord(0) + 1.0) * n - 1) / 2);
-    }
-
-    private static final FloatImage SKIPPED = FloatImage.zeros(3, 1, 1);
-
     /** Converts finished tiles on the worker thread and hands them to the UI thread. */
     private final class Listener implements TileListener {
         private final long startNanos = System.nanoTime();
@@ -284,9 +242,6 @@ public final class TileLayer<T> {
 
         @Override
         public void tileDone(OutputTile tile) {
-            if (tile.pixels() == SKIPPED) {
-                return;
-            }
             if (firstTileSeconds < 0) {
                 firstTileSeconds = (System.nanoTime() - startNanos) / 1e9;
             }

@@ -3,6 +3,8 @@ package org.liifviewer.app.viewmodel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -99,10 +101,53 @@ class TileLayerTest {
     }
 
     @Test
-    void recoversTheGridPositionOfAWindow() {
-        assertEquals(0, TileLayer.firstIndex(Axis.grid(1600, 0, 128), 1600));
-        assertEquals(1536, TileLayer.firstIndex(Axis.grid(1600, 1536, 64), 1600));
-        assertEquals(244_736, TileLayer.firstIndex(Axis.grid(261_120, 244_736, 128), 261_120));
-        assertTrue(TileLayer.firstIndex(Axis.grid(7, 6, 1), 7) == 6);
+    void firstTileRendersAloneAndOnlyTilesNotStoredArePrefetched() throws Exception {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        ContinuousImage recording = new ContinuousImage() {
+            public int height() {
+                return 300;
+            }
+
+            public int width() {
+                return 400;
+            }
+
+            public FloatImage render(Axis rows, Axis cols, RenderMonitor monitor) {
+                calls.add("render");
+                return FloatImage.zeros(3, rows.count(), cols.count());
+            }
+
+            @Override
+            public FloatImage renderAlone(Axis rows, Axis cols, RenderMonitor monitor) {
+                calls.add("alone");
+                return FloatImage.zeros(3, rows.count(), cols.count());
+            }
+
+            @Override
+            public void prefetch(Axis rows, Axis cols, RenderMonitor monitor) {
+                calls.add("prefetch x " + window(cols, 1600) + " y " + window(rows, 1200));
+            }
+        };
+        TileLayer<FloatImage> layer = layer();
+        Viewport v = Viewport.fit(400, 300, 400, 300).zoomedAt(4, 0, 0);      // grid 1600 x 1200, view 400 x 300
+        onUi(() -> {
+            layer.setImage(recording);
+            layer.request(v, 0, 0);
+        });
+        awaitIdle(layer);
+        assertEquals("alone", calls.get(0), "the first tile is rendered from its own crop");
+        assertEquals("prefetch x 0+512 y 0+384", calls.get(1), "then the other 11 of the 4 x 3 tiles in one go");
+        assertEquals(2 + 11, calls.size());
+
+        calls.clear();
+        onUi(() -> layer.request(v.pannedBy(-128, 0), 200, 150));                 // one new column of 3 tiles
+        awaitIdle(layer);
+        assertEquals(List.of("alone", "prefetch x 512+128 y 0+384", "render", "render"), calls,
+                "the new tile nearest the focus alone, then only the other new ones: stored tiles are skipped");
+    }
+
+    /** "start+count" of a grid window on an axis of {@code n} pixels (pixel i is at (2i + 1) / n - 1). */
+    private static String window(Axis axis, long n) {
+        return Math.round(((axis.coord(0) + 1.0) * n - 1) / 2) + "+" + axis.count();
     }
 }

@@ -32,25 +32,31 @@ final class EdsrEncoder extends NetworkEncoder {
     }
 
     @Override
-    INDArray forward(INDArray x) {
+    INDArray forward(INDArray x, Runnable betweenLayers) {
         INDArray h = head.apply(x);
         INDArray res = h;
-        for (Conv2d[] block : blocks) {
-            INDArray mid = Transforms.relu(block[0].apply(res), false);
-            INDArray r = block[1].apply(mid);
-            mid.close();                                  // off-heap memory back at once, not at the next GC
-            if (resScale != 1f) {
-                r.muli(resScale);
+        try {
+            for (Conv2d[] block : blocks) {
+                betweenLayers.run();
+                INDArray mid = Transforms.relu(block[0].apply(res), false);
+                INDArray r = block[1].apply(mid);
+                mid.close();                              // off-heap memory back at once, not at the next GC
+                if (resScale != 1f) {
+                    r.muli(resScale);
+                }
+                r.addi(res);
+                if (res != h) {
+                    res.close();
+                }
+                res = r;
             }
-            r.addi(res);
+            betweenLayers.run();
+            return tail.apply(res).addi(h);
+        } finally {
             if (res != h) {
                 res.close();
             }
-            res = r;
+            h.close();
         }
-        INDArray out = tail.apply(res).addi(h);
-        res.close();
-        h.close();
-        return out;
     }
 }

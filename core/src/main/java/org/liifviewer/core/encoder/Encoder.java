@@ -11,7 +11,17 @@ public interface Encoder {
     FeatureMap encode(FloatImage rgb);
 
     /** Like {@link #encode}, as a channels-last (1, H, W, C) array, the layout the fast decoder consumes. */
-    INDArray encodeChannelsLast(FloatImage rgb);
+    default INDArray encodeChannelsLast(FloatImage rgb) {
+        return encodeChannelsLast(rgb, () -> {
+        });
+    }
+
+    /**
+     * Like {@link #encodeChannelsLast(FloatImage)}, running {@code betweenLayers} between the network's blocks:
+     * it may throw (e.g. a {@link java.util.concurrent.CancellationException}) to abandon a long pass, whose
+     * intermediate arrays are then freed.
+     */
+    INDArray encodeChannelsLast(FloatImage rgb, Runnable betweenLayers);
 
     /** Input pixels beyond a region's border that influence its features: the receptive-field radius. */
     int receptiveRadius();

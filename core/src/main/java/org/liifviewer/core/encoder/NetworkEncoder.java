@@ -22,7 +22,7 @@ abstract class NetworkEncoder implements Encoder {
     }
 
     @Override
-    public final INDArray encodeChannelsLast(FloatImage rgb) {
+    public final INDArray encodeChannelsLast(FloatImage rgb, Runnable betweenLayers) {
         if (rgb.channels() != 3) {
             throw new IllegalArgumentException("the encoder needs an RGB image, got " + rgb.channels() + " channels");
         }
@@ -35,9 +35,11 @@ abstract class NetworkEncoder implements Encoder {
             }
         }
         INDArray x = Nd4j.create(norm, new long[] {1, rgb.height(), rgb.width(), 3}, 'c');
-        INDArray features = forward(x);
-        x.close();
-        return features;
+        try {
+            return forward(x, betweenLayers);
+        } finally {
+            x.close();
+        }
     }
 
     @Override
@@ -45,6 +47,9 @@ abstract class NetworkEncoder implements Encoder {
         return receptiveRadius;
     }
 
-    /** The network on a normalised channels-last (1, H, W, 3) input; returns (1, H, W, C). */
-    abstract INDArray forward(INDArray x);
+    /**
+     * The network on a normalised channels-last (1, H, W, 3) input; returns (1, H, W, C). Runs
+     * {@code betweenLayers} between blocks and frees its intermediate arrays when that throws.
+     */
+    abstract INDArray forward(INDArray x, Runnable betweenLayers);
 }

@@ -41,32 +41,59 @@ final class RdnEncoder extends NetworkEncoder {
     }
 
     @Override
-    INDArray forward(INDArray x) {
+    INDArray forward(INDArray x, Runnable betweenLayers) {
         INDArray f1 = sfe1.apply(x);
-        INDArray h = sfe2.apply(f1);
+        INDArray first = null;
         INDArray[] outs = new INDArray[blockConvs.size()];
-        for (int i = 0; i < outs.length; i++) {
-            INDArray cur = h;
-            for (Conv2d conv : blockConvs.get(i)) {
-                INDArray grown = Transforms.relu(conv.apply(cur), false);
-                INDArray next = Nd4j.concat(3, cur, grown);
-                grown.close();                            // off-heap memory back at once, not at the next GC
-                if (cur != h) {
-                    cur.close();
-                }
-                cur = next;
+        try {
+            first = sfe2.apply(f1);
+            INDArray h = first;
+            for (int i = 0; i < outs.length; i++) {
+                betweenLayers.run();
+                h = denseBlock(i, h);
+                outs[i] = h;
             }
-            h = localFusion.get(i).apply(cur).addi(h);
-            cur.close();
-            outs[i] = h;
+            betweenLayers.run();
+            INDArray all = Nd4j.concat(3, outs);
+            closeAll(outs);                               // off-heap memory back at once, not at the next GC
+            INDArray fused = globalFusion1x1.apply(all);
+            all.close();
+            INDArray out = globalFusion3x3.apply(fused).addi(f1);
+            fused.close();
+            return out;
+        } finally {
+            closeAll(outs);
+            if (first != null) {
+                first.close();
+            }
+            f1.close();
         }
-        INDArray fused = globalFusion1x1.apply(Nd4j.concat(3, outs));
-        for (INDArray o : outs) {
-            o.close();
+    }
+
+    /** Residual dense block {@code i}: densely connected conv+ReLU layers, 1x1 local fusion, local skip. */
+    private INDArray denseBlock(int i, INDArray h) {
+        INDArray cur = h;
+        for (Conv2d conv : blockConvs.get(i)) {
+            INDArray grown = Transforms.relu(conv.apply(cur), false);
+            INDArray next = Nd4j.concat(3, cur, grown);
+            grown.close();
+            if (cur != h) {
+                cur.close();
+            }
+            cur = next;
         }
-        INDArray out = globalFusion3x3.apply(fused).addi(f1);
-        fused.close();
-        f1.close();
+        INDArray out = localFusion.get(i).apply(cur).addi(h);
+        cur.close();
         return out;
+    }
+
+    /** Closes the arrays not closed yet and forgets them. */
+    private static void closeAll(INDArray[] arrays) {
+        for (int i = 0; i < arrays.length; i++) {
+            if (arrays[i] != null) {
+                arrays[i].close();
+                arrays[i] = null;
+            }
+        }
     }
 }

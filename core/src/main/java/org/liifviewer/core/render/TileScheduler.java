@@ -8,8 +8,9 @@ import java.util.concurrent.ExecutorService;
 import org.liifviewer.core.liif.Axis;
 
 /**
- * Renders viewports tile by tile on an executor: tiles are ordered by distance from the focus point, each
- * finished tile is reported at once, and a cancelled job stops after the tile in progress.
+ * Renders viewports tile by tile on an executor: tiles are ordered by distance from the focus point, the first
+ * is rendered alone (lowest latency), the rest are prefetched together, each finished tile is reported at once,
+ * and a cancelled job stops after the tile (or encoder layer) in progress.
  */
 public final class TileScheduler {
 
@@ -19,10 +20,18 @@ public final class TileScheduler {
         this.executor = executor;
     }
 
-    /** Starts rendering {@code request} of {@code image}; results go to {@code listener}. */
+    /** Starts rendering every tile of {@code request} of {@code image}; results go to {@code listener}. */
     public RenderJob submit(ContinuousImage image, ViewportRequest request, TileListener listener) {
+        return submit(image, request, TileFilter.ALL, listener);
+    }
+
+    /**
+     * Starts rendering the tiles of {@code request} that {@code filter} wants (asked on the rendering thread
+     * when the job starts); results go to {@code listener}.
+     */
+    public RenderJob submit(ContinuousImage image, ViewportRequest request, TileFilter filter, TileListener listener) {
         RenderJob job = new RenderJob();
-        List<long[]> tiles = order(request);
+        List<long[]> ordered = order(request);
         RenderMonitor monitor = new RenderMonitor() {
             @Override
             public boolean isCancelled() {
@@ -31,6 +40,7 @@ public final class TileScheduler {
         };
         job.attach(executor.submit(() -> {
             try {
+                List<long[]> tiles = ordered.stream().filter(t -> filter.wanted(t[0], t[1])).toList();
                 boolean first = true;
                 for (long[] t : tiles) {
                     monitor.checkCancelled();
@@ -39,10 +49,10 @@ public final class TileScheduler {
                     var pixels = first ? image.renderAlone(rows, cols, monitor) : image.render(rows, cols, monitor);
                     monitor.checkCancelled();
                     listener.tileDone(new OutputTile(t[0], t[1], pixels));
-                    if (first) {
-                        prefetchAll(image, request, tiles, monitor);      // the rest in as few encoder passes as possible
-                        first = false;
+                    if (first && tiles.size() > 1) {
+                        prefetchAll(image, request, tiles.subList(1, tiles.size()), monitor);  // few encoder passes
                     }
+                    first = false;
                 }
                 listener.finished(false, null);
             } catch (CancellationException e) {

@@ -98,7 +98,7 @@ public final class TiledProjections implements Projections {
             int b = Math.min(ty1, a + rowsPerBand - 1);
             int[] missing = missingBounds(a, tx0, b, tx1);
             if (missing != null) {
-                float[][] tiles = computeRegion(missing[0], missing[1], missing[2], missing[3]);
+                float[][] tiles = computeRegion(missing[0], missing[1], missing[2], missing[3], monitor);
                 int cols = missing[3] - missing[1] + 1;
                 for (int ty = missing[0]; ty <= missing[2]; ty++) {
                     for (int tx = missing[1]; tx <= missing[3]; tx++) {
@@ -122,7 +122,7 @@ public final class TiledProjections implements Projections {
         int cy1 = Math.min(rgb.height(), y1 + 1 + margin);
         int cx1 = Math.min(rgb.width(), x1 + 1 + margin);
         int cw = cx1 - cx0;
-        float[] crop = project(rgb.crop(cy0, cx0, cy1 - cy0, cw));
+        float[] crop = project(rgb.crop(cy0, cx0, cy1 - cy0, cw), RenderMonitor.NONE);
         int dim = decoder.projectionWidth();
         float[] data = new float[wh * ww * dim];
         for (int y = 0; y < wh; y++) {
@@ -131,9 +131,12 @@ public final class TiledProjections implements Projections {
         return Projections.window(data, y0, x0, y1, x1, rgb.height(), rgb.width(), dim);
     }
 
-    /** First-layer projections of every pixel of an input crop, pixel-major; frees the features at once. */
-    private float[] project(FloatImage crop) {
-        INDArray features = encoder.encodeChannelsLast(crop);
+    /**
+     * First-layer projections of every pixel of an input crop, pixel-major; frees the features at once. The
+     * monitor may cancel between encoder blocks.
+     */
+    private float[] project(FloatImage crop, RenderMonitor monitor) {
+        INDArray features = encoder.encodeChannelsLast(crop, monitor::checkCancelled);
         float[] values = decoder.project(features);
         features.close();
         return values;
@@ -160,11 +163,11 @@ public final class TiledProjections implements Projections {
     }
 
     private float[] tile(int ty, int tx) {
-        return cache.get(key(ty, tx), () -> computeRegion(ty, tx, ty, tx)[0]);
+        return cache.get(key(ty, tx), () -> computeRegion(ty, tx, ty, tx, RenderMonitor.NONE)[0]);
     }
 
     /** Encodes tiles (ty0..ty1, tx0..tx1) from one crop widened by the margin; returns them row-major. */
-    private float[][] computeRegion(int ty0, int tx0, int ty1, int tx1) {
+    private float[][] computeRegion(int ty0, int tx0, int ty1, int tx1, RenderMonitor monitor) {
         int y0 = ty0 * tile;
         int x0 = tx0 * tile;
         int y1 = Math.min(rgb.height(), (ty1 + 1) * tile);
@@ -174,7 +177,7 @@ public final class TiledProjections implements Projections {
         int cy1 = Math.min(rgb.height(), y1 + margin);
         int cx1 = Math.min(rgb.width(), x1 + margin);
         int cw = cx1 - cx0;
-        float[] crop = project(rgb.crop(cy0, cx0, cy1 - cy0, cw));
+        float[] crop = project(rgb.crop(cy0, cx0, cy1 - cy0, cw), monitor);
         int dim = decoder.projectionWidth();
         int cols = tx1 - tx0 + 1;
         float[][] tiles = new float[(ty1 - ty0 + 1) * cols][];

@@ -1,7 +1,11 @@
 package org.liifviewer.core.render;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.liifviewer.core.bench.DecodeBenchmark;
 import org.liifviewer.core.golden.GoldenData;
@@ -72,5 +76,27 @@ class TiledProjectionsTest {
             max = Math.max(max, Math.abs(alone.data()[i] - cached.data()[i]));
         }
         assertTrue(max < 1e-5, "max diff " + max);
+    }
+
+    @Test
+    void prefetchIsCancelledInsideTheEncoderPassAndCachesNothing() throws Exception {
+        Weights weights = GoldenData.open("small-full/weights").weights();
+        FloatImage input = DecodeBenchmark.randomImage(45, 52, 13);
+        TileCache cache = new TileCache(1L << 30);
+        LiifImage image = new LiifModel(SPEC, weights, 1000, cache).encode(input);     // one band, one pass
+        AtomicInteger checks = new AtomicInteger();
+        RenderMonitor cancelInPass = new RenderMonitor() {
+            @Override
+            public boolean isCancelled() {
+                return checks.incrementAndGet() > 2;     // the band's check and the first block pass, then stop
+            }
+        };
+        var rows = org.liifviewer.core.liif.Axis.grid(90);
+        var cols = org.liifviewer.core.liif.Axis.grid(104);
+        assertThrows(CancellationException.class, () -> image.prefetch(rows, cols, cancelInPass));
+        assertEquals(3, checks.get(), "stopped at the encoder's second block, not after the pass");
+        assertEquals(0, cache.bytes(), "nothing half-computed was cached");
+        image.prefetch(rows, cols, RenderMonitor.NONE);
+        assertTrue(cache.bytes() > 0, "a later prefetch still fills the cache");
     }
 }
