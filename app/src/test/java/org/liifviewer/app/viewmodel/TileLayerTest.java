@@ -8,7 +8,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.liifviewer.core.image.FloatImage;
@@ -21,9 +20,9 @@ class TileLayerTest {
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor();
     private final ExecutorService ui = Executors.newSingleThreadExecutor();   // stands in for the FX thread
-    private final AtomicInteger renders = new AtomicInteger();
+    private final List<String> calls = new CopyOnWriteArrayList<>();
 
-    /** A flat image that counts the tiles rendered. */
+    /** A flat 400 x 300 image that records what the scheduler asks of it ("render", "alone", "prefetch ..."). */
     private final ContinuousImage image = new ContinuousImage() {
         public int height() {
             return 300;
@@ -34,10 +33,26 @@ class TileLayerTest {
         }
 
         public FloatImage render(Axis rows, Axis cols, RenderMonitor monitor) {
-            renders.incrementAndGet();
+            calls.add("render");
             return FloatImage.zeros(3, rows.count(), cols.count());
         }
+
+        @Override
+        public FloatImage renderAlone(Axis rows, Axis cols, RenderMonitor monitor) {
+            calls.add("alone");
+            return FloatImage.zeros(3, rows.count(), cols.count());
+        }
+
+        @Override
+        public void prefetch(Axis rows, Axis cols, RenderMonitor monitor) {
+            calls.add("prefetch x " + window(cols, 1600) + " y " + window(rows, 1200));
+        }
     };
+
+    /** Tiles rendered so far, alone or not. */
+    private long renders() {
+        return calls.stream().filter(c -> !c.startsWith("prefetch")).count();
+    }
 
     @AfterEach
     void stop() {
@@ -66,7 +81,7 @@ class TileLayerTest {
     }
 
     @Test
-    void rendersVisibleTilesOnceAndOnlyNewOnesAfterAPan() throws Exception {
+    void rendersVisibleTilesOnceFirstAloneAndOnlyNewOnesAfterAPan() throws Exception {
         TileLayer<FloatImage> layer = layer();
         Viewport v = Viewport.fit(400, 300, 400, 300).zoomedAt(4, 0, 0);      // grid 1600 x 1200, view 400 x 300
         onUi(() -> {
@@ -74,8 +89,10 @@ class TileLayerTest {
             layer.request(v, 0, 0);
         });
         awaitIdle(layer);
-        int first = renders.get();
+        long first = renders();
         assertEquals(4 * 3, first, "4 x 3 tiles of 128 cover 400 x 300 at the origin");
+        assertEquals("alone", calls.get(0), "the first tile is rendered from its own crop");
+        assertEquals("prefetch x 0+512 y 0+384", calls.get(1), "then the other 11 are encoded in one go");
         int[] drawn = new int[1];
         boolean[] opaque = new boolean[2];
         onUi(() -> {
@@ -89,61 +106,17 @@ class TileLayerTest {
 
         onUi(() -> layer.request(v, 0, 0));
         awaitIdle(layer);
-        assertEquals(first, renders.get(), "nothing new to render");
+        assertEquals(first, renders(), "nothing new to render");
 
         Viewport panned = v.pannedBy(-128, 0);                                   // one tile column to the right
+        calls.clear();
         onUi(() -> layer.request(panned, 200, 150));
         awaitIdle(layer);
-        assertEquals(first + 3, renders.get(), "only the new column is rendered");
+        assertEquals(List.of("alone", "prefetch x 512+128 y 0+384", "render", "render"), calls,
+                "only the new column: its tile nearest the focus alone, then the other two, prefetched together");
         TileLayer.RenderTimes[] t = new TileLayer.RenderTimes[1];
         onUi(() -> t[0] = layer.lastRenderProperty().get());
         assertEquals(3, t[0].tiles());
-    }
-
-    @Test
-    void firstTileRendersAloneAndOnlyTilesNotStoredArePrefetched() throws Exception {
-        List<String> calls = new CopyOnWriteArrayList<>();
-        ContinuousImage recording = new ContinuousImage() {
-            public int height() {
-                return 300;
-            }
-
-            public int width() {
-                return 400;
-            }
-
-            public FloatImage render(Axis rows, Axis cols, RenderMonitor monitor) {
-                calls.add("render");
-                return FloatImage.zeros(3, rows.count(), cols.count());
-            }
-
-            @Override
-            public FloatImage renderAlone(Axis rows, Axis cols, RenderMonitor monitor) {
-                calls.add("alone");
-                return FloatImage.zeros(3, rows.count(), cols.count());
-            }
-
-            @Override
-            public void prefetch(Axis rows, Axis cols, RenderMonitor monitor) {
-                calls.add("prefetch x " + window(cols, 1600) + " y " + window(rows, 1200));
-            }
-        };
-        TileLayer<FloatImage> layer = layer();
-        Viewport v = Viewport.fit(400, 300, 400, 300).zoomedAt(4, 0, 0);      // grid 1600 x 1200, view 400 x 300
-        onUi(() -> {
-            layer.setImage(recording);
-            layer.request(v, 0, 0);
-        });
-        awaitIdle(layer);
-        assertEquals("alone", calls.get(0), "the first tile is rendered from its own crop");
-        assertEquals("prefetch x 0+512 y 0+384", calls.get(1), "then the other 11 of the 4 x 3 tiles in one go");
-        assertEquals(2 + 11, calls.size());
-
-        calls.clear();
-        onUi(() -> layer.request(v.pannedBy(-128, 0), 200, 150));                 // one new column of 3 tiles
-        awaitIdle(layer);
-        assertEquals(List.of("alone", "prefetch x 512+128 y 0+384", "render", "render"), calls,
-                "the new tile nearest the focus alone, then only the other new ones: stored tiles are skipped");
     }
 
     /** "start+count" of a grid window on an axis of {@code n} pixels (pixel i is at (2i + 1) / n - 1). */
