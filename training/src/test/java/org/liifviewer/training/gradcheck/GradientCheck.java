@@ -3,6 +3,7 @@ package org.liifviewer.training.gradcheck;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.Map;
 import java.util.Random;
@@ -69,6 +70,11 @@ public final class GradientCheck {
             }
         }
         return new Result(worst, where, checked, kinks);
+    }
+
+    /** The mean absolute error of {@code prediction} (any shape with as many values) against {@code target}. */
+    public static double l1(INDArray prediction, INDArray target) {
+        return Transforms.abs(prediction.reshape(target.shape()).sub(target)).meanNumber().doubleValue();
     }
 
     /** Values uniform in [-1, 1) from {@code random}, float64. */
