@@ -4,10 +4,14 @@ import org.liifviewer.core.image.DecodedImage;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.image.ImageFiles;
 
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +54,28 @@ public final class ImageFolders {
 
     public Path path(int index) {
         return files.get(index);
+    }
+
+    /** Width x height of image number {@code index}, read from the file's header (or the cache) without decoding it. */
+    public long pixelCount(int index) throws IOException {
+        FloatImage cached = cache == null ? null : cache.get(index);
+        if (cached != null) {
+            return (long) cached.width() * cached.height();
+        }
+        Path file = files.get(index);
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new IOException(file + ": not a readable PNG or JPEG image");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return (long) reader.getWidth(0) * reader.getHeight(0);
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 
     /** The RGB image number {@code index}, values k/255. */

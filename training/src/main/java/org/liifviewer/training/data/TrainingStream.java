@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
 
 /**
  * An endless, reproducible sequence of training samples. Sample {@code i} depends only on the seed and {@code i}:
- * epochs of {@code images x repeat} samples visit the images in an order shuffled per epoch, and each sample draws
+ * each epoch visits every image as often as {@link Sampling} says ({@code repeat} times, or in proportion to its
+ * area), in an order shuffled per epoch, and each sample draws
  * its scale, crop, augmentation and pixels from its own random stream. Any thread may compute any sample, and a
  * resumed run continues the same sequence from a sample index.
  * <p>
@@ -23,26 +24,60 @@ public final class TrainingStream {
     private final ImageFolders images;
     private final ImplicitSampler sampler;
     private final long seed;
-    private final int repeat;
+    private final int[] slotImage;
     private long cachedEpoch = -1;
     private int[] cachedOrder;
 
-    public TrainingStream(ImageFolders images, ImplicitSampler sampler, long seed, int repeat) {
+    /** Every image {@code repeat} times per epoch ({@link Sampling#IMAGE}). */
+    public TrainingStream(ImageFolders images, ImplicitSampler sampler, long seed, int repeat) throws IOException {
+        this(images, sampler, seed, repeat, Sampling.IMAGE);
+    }
+
+    public TrainingStream(ImageFolders images, ImplicitSampler sampler, long seed, int repeat, Sampling sampling)
+            throws IOException {
         this.images = images;
         this.sampler = sampler;
         this.seed = seed;
-        this.repeat = repeat;
+        this.slotImage = slots(sampling.copies(images, repeat));
     }
 
-    /** Samples per epoch: images x repeat. */
+    /**
+     * The image of each epoch slot, in rounds: round r lists, in order, every image with more than r copies. With
+     * equal copies, slot k holds image k mod n.
+     */
+    private static int[] slots(int[] copies) {
+        long total = 0;
+        int rounds = 0;
+        for (int c : copies) {
+            total += c;
+            rounds = Math.max(rounds, c);
+        }
+        int[] slots = new int[Math.toIntExact(total)];
+        int k = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (int image = 0; image < copies.length; image++) {
+                if (copies[image] > round) {
+                    slots[k++] = image;
+                }
+            }
+        }
+        return slots;
+    }
+
+    /** Samples per epoch: the images' copies together. */
     public long epochSize() {
-        return (long) images.size() * repeat;
+        return slotImage.length;
+    }
+
+    /** The image that sample {@code index} is cropped from (before any redraw for a crop larger than the image). */
+    public int imageOf(long index) {
+        return slotImage[order(index / epochSize())[(int) (index % epochSize())]];
     }
 
     /** Sample number {@code index} of the sequence. */
     public TrainingSample sample(long index) throws IOException {
         SplittableRandom random = new SplittableRandom(seed * GOLDEN_GAMMA + index);
-        int image = order(index / epochSize())[(int) (index % epochSize())] % images.size();
+        int image = imageOf(index);
         int cropSize = sampler.drawCropSize(random);
         FloatImage hr = images.read(image);
         for (int tries = 0; tries < REDRAWS && cropSize > Math.min(hr.height(), hr.width()); tries++) {

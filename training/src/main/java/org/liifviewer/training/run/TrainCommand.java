@@ -12,6 +12,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -95,7 +96,9 @@ public final class TrainCommand {
                 + (state != null && state.averages().isEmpty() ? " starts here" : "")));
         TrainConfig.Data data = config.data();
         TrainingStream stream = new TrainingStream(new ImageFolders(data.folders().stream().map(Path::of).toList(), data.cache()),
-                new ImplicitSampler(data.sampler()), config.seed(), data.repeat());
+                new ImplicitSampler(data.sampler()), config.seed(), data.repeat(), data.sampling());
+        out.println("data: " + data.folders().size() + " folders, epochs of " + stream.epochSize() + " samples ("
+                + data.sampling().name().toLowerCase(Locale.ROOT) + " sampling, repeat " + data.repeat() + ")");
         Trainer trainer = new Trainer(config, graph, adam, average, start, outDir, out);
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

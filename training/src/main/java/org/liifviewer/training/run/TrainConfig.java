@@ -9,6 +9,7 @@ import org.liifviewer.core.model.EncoderSpec;
 import org.liifviewer.core.model.LiifSpec;
 import org.liifviewer.training.baseline.BaselineSpec;
 import org.liifviewer.training.data.ImplicitSampler;
+import org.liifviewer.training.data.Sampling;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,10 +29,20 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** Training data: image folders, the sampler's settings, in-memory cache, loader threads and prefetch depth. */
-    public record Data(List<String> folders, int repeat, int batchSize, int inpSize, double scaleMin,
+    /**
+     * Training data: image folders, how often each image is drawn ({@code repeat}, and {@code sampling}: {@code image}
+     * when absent, as the official code, or {@code area}; see {@link Sampling}), the sampler's settings, in-memory
+     * cache, loader threads and prefetch depth.
+     */
+    public record Data(List<String> folders, int repeat, Sampling sampling, int batchSize, int inpSize, double scaleMin,
                        double scaleMax, int sampleQ, boolean augment, boolean cache, int loaderThreads,
                        int prefetch) {
+        public Data {
+            if (sampling == null) {
+                sampling = Sampling.IMAGE;
+            }
+        }
+
         public ImplicitSampler.Settings sampler() {
             return new ImplicitSampler.Settings(inpSize, scaleMin, scaleMax, sampleQ, augment);
         }

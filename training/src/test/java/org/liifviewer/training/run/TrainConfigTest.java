@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.liifviewer.core.model.EncoderSpec;
 import org.liifviewer.core.model.LiifSpec;
 import org.liifviewer.training.baseline.BaselineSpec;
+import org.liifviewer.training.data.Sampling;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,5 +76,15 @@ class TrainConfigTest {
         assertEquals(0.999, TrainConfig.parse(yaml + "ema_decay: 0.999\n").emaDecay());
         IOException e = assertThrows(IOException.class, () -> TrainConfig.parse(yaml + "ema_decay: 1\n"));
         assertTrue(e.getMessage().contains("ema_decay"), e.getMessage());
+    }
+
+    @Test
+    void samplingIsPerImageUnlessAreaIsAsked() throws Exception {
+        String yaml = Files.readString(CONFIGS.resolve("train_edsr-baseline-liif.yaml"));
+        assertEquals(Sampling.IMAGE, TrainConfig.parse(yaml).data().sampling(), "the official sampler");
+        TrainConfig area = TrainConfig.parse(yaml.replace("  repeat: 20\n", "  repeat: 20\n  sampling: area\n"));
+        assertEquals(Sampling.AREA, area.data().sampling());
+        assertEquals(Sampling.AREA, TrainConfig.parse(area.toYaml()).data().sampling(), "kept in checkpoints");
+        assertThrows(Exception.class, () -> TrainConfig.parse(yaml.replace("  repeat: 20\n", "  repeat: 20\n  sampling: pixel\n")));
     }
 }
