@@ -3,6 +3,7 @@ package org.liifviewer.training.data;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * How often each training image appears in an epoch. The official configs train on DIV2K, whose images are all
@@ -33,7 +34,7 @@ public enum Sampling {
         }
         int[] copies = new int[images.size()];
         if (this == IMAGE) {
-            java.util.Arrays.fill(copies, repeat);
+            Arrays.fill(copies, repeat);
             return copies;
         }
         long[] pixels = new long[images.size()];

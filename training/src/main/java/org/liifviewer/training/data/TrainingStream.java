@@ -3,7 +3,9 @@ package org.liifviewer.training.data;
 import org.liifviewer.core.image.FloatImage;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * An endless, reproducible sequence of training samples. Sample {@code i} depends only on the seed and {@code i}:
@@ -47,19 +49,18 @@ public final class TrainingStream {
      */
     private static int[] slots(int[] copies) {
         long total = 0;
-        int rounds = 0;
         for (int c : copies) {
             total += c;
-            rounds = Math.max(rounds, c);
         }
         int[] slots = new int[Math.toIntExact(total)];
+        int[] active = IntStream.range(0, copies.length).toArray();
         int k = 0;
-        for (int round = 0; round < rounds; round++) {
-            for (int image = 0; image < copies.length; image++) {
-                if (copies[image] > round) {
-                    slots[k++] = image;
-                }
+        for (int round = 0; active.length > 0; round++) {
+            for (int image : active) {
+                slots[k++] = image;
             }
+            int next = round + 1;
+            active = Arrays.stream(active).filter(image -> copies[image] > next).toArray();
         }
         return slots;
     }
