@@ -1,17 +1,24 @@
 package org.liifviewer.app.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.liifviewer.core.image.Bicubic;
+import org.liifviewer.core.export.ExportFormat;
+import org.liifviewer.core.export.ExportSettings;
+import org.liifviewer.core.export.ImageExporter;
 import org.liifviewer.core.image.DecodedImage;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.image.ImageFiles;
+import org.liifviewer.core.render.ContinuousImage;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Shared shape of the commands that read one image, resize it and write an 8-bit PNG (values rounded);
- * an alpha channel is resized bicubically beside the colour.
+ * Shared shape of the commands that read one image and write it at another size: the output is streamed in
+ * strips through core's {@link ImageExporter} (memory bounded whatever the size, written atomically, EXIF and
+ * ICC profile kept), in the format OUT's extension names; an alpha channel is resized bicubically beside the
+ * colour where the format has one.
  */
 abstract class ResizeCommand implements Callable<Integer> {
 
@@ -21,20 +28,45 @@ abstract class ResizeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "input image (PNG, JPEG, BMP, TIFF, WebP)")
     Path input;
 
-    @Parameters(index = "1", paramLabel = "OUT", description = "output PNG, written atomically")
+    @Parameters(index = "1", paramLabel = "OUT",
+            description = "output image, .png, .jpg/.jpeg or .tif/.tiff; written atomically")
     Path output;
+
+    @Option(names = "--quality", paramLabel = "Q", defaultValue = "0.92",
+            description = "JPEG quality in [0, 1] (default: ${DEFAULT-VALUE})")
+    float quality;
+
+    @Option(names = "--16-bit", description = "16 bits per sample (PNG and TIFF; default 8, rounded)")
+    boolean sixteenBit;
 
     @Override
     public final Integer call() throws Exception {
+        ExportFormat format = formatOf(output);
         DecodedImage image = ImageFiles.read(input);
         int[] hw = size.resolve(image.rgb().height(), image.rgb().width());
-        FloatImage rgb = resize(image.rgb(), hw[0], hw[1]);
-        FloatImage alpha = image.alpha().map(a -> Bicubic.resize(a, hw[0], hw[1])).orElse(null);
-        ImageFiles.writePng8(rgb, alpha, output);
-        System.err.printf("wrote %s (%dx%d)%n", output, hw[1], hw[0]);
+        var settings = new ExportSettings(hw[1], hw[0], format, sixteenBit ? 16 : 8, quality, image.exif(),
+                image.iccProfile());
+        if (image.alpha().isPresent() && !format.supportsAlpha()) {
+            System.err.println("note: " + format + " has no alpha channel; the transparency is dropped");
+        }
+        ImageExporter.export(source(image.rgb()), image.alpha().orElse(null), settings, output,
+                new ConsoleProgress(progressLabel()));
+        System.err.printf("wrote %s (%dx%d %s)%n", output, hw[1], hw[0], format);
         return 0;
     }
 
-    /** The colour image resized to {@code outH x outW}, values in [0, 1]. */
-    abstract FloatImage resize(FloatImage rgb, int outH, int outW) throws Exception;
+    /** The format {@code file}'s extension names; any other extension is refused rather than guessed. */
+    static ExportFormat formatOf(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.matches(".*\\.(png|jpe?g|tiff?)")) {
+            throw new IllegalArgumentException("OUT must end in .png, .jpg, .jpeg, .tif or .tiff: " + file.getFileName());
+        }
+        return ExportFormat.forFileName(name);
+    }
+
+    /** The input's colour seen as a continuous image, rendered strip by strip at the output size. */
+    abstract ContinuousImage source(FloatImage rgb) throws Exception;
+
+    /** What the progress bar calls the work. */
+    abstract String progressLabel();
 }

@@ -5,13 +5,15 @@ import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.liif.LiifModel;
 import org.liifviewer.core.model.LiifModelFile;
 import org.liifviewer.core.model.io.ModelFiles;
+import org.liifviewer.core.render.ContinuousImage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code liif upscale}: renders an image's LIIF representation at another size. */
 @Command(name = "upscale", mixinStandardHelpOptions = true,
-        description = {"Render IN with a LIIF model at a new size and write it as an 8-bit PNG (rounded).",
-                "The cell decoding, feature unfolding and local ensemble follow the model file."})
+        description = {"Render IN with a LIIF model at a new size and write it in the format OUT's extension names",
+                "(PNG, JPEG, TIFF), streamed in strips. The cell decoding, feature unfolding and local ensemble",
+                "follow the model file."})
 final class UpscaleCommand extends ResizeCommand {
 
     @Option(names = "--model", paramLabel = "FILE", required = true,
@@ -19,9 +21,13 @@ final class UpscaleCommand extends ResizeCommand {
     Path model;
 
     @Override
-    FloatImage resize(FloatImage rgb, int outH, int outW) throws Exception {
+    ContinuousImage source(FloatImage rgb) throws Exception {
         LiifModelFile file = ModelFiles.load(model);
-        LiifModel liif = new LiifModel(file.spec(), file.weights());
-        return liif.encode(rgb).render(outH, outW, new ConsoleProgress("decoding"));
+        return new LiifModel(file.spec(), file.weights()).encode(rgb);
+    }
+
+    @Override
+    String progressLabel() {
+        return "decoding";
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liifviewer.core.image.DecodedImage;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.image.ImageFiles;
 
@@ -60,6 +61,51 @@ class UpscaleCommandTest {
     }
 
     @Test
+    void outputFormatFollowsTheExtension() throws IOException {
+        String in = smoothImage().toString();
+        Path jpeg = dir.resolve("x.JPEG");
+        assertEquals(0, LiifCli.run("bicubic", "--scale", "3", "--quality", "0.95", in, jpeg.toString()));
+        DecodedImage decodedJpeg = ImageFiles.read(jpeg);
+        assertEquals("jpeg", decodedJpeg.formatName());
+        assertEquals(60, decodedJpeg.rgb().height());
+        assertEquals(120, decodedJpeg.rgb().width());
+        Path png = dir.resolve("x.png");
+        assertEquals(0, LiifCli.run("bicubic", "--scale", "3", in, png.toString()));
+        double difference = meanAbsoluteDifference(decodedJpeg.rgb(), ImageFiles.read(png).rgb());
+        assertTrue(difference < 1.0 / 255, "the JPEG holds the same picture as the PNG: " + difference * 255);
+        Path tiff = dir.resolve("x.tif");
+        assertEquals(0, LiifCli.run("bicubic", "--size", "20x12", "--16-bit", in, tiff.toString()));
+        DecodedImage decodedTiff = ImageFiles.read(tiff);
+        assertEquals(16, decodedTiff.bitDepth());
+        assertEquals(12, decodedTiff.rgb().height());
+        assertEquals(20, decodedTiff.rgb().width());
+    }
+
+    /** A 40 x 20 image of smooth colour ramps, where a JPEG at high quality is close to the PNG. */
+    private Path smoothImage() throws IOException {
+        FloatImage img = FloatImage.zeros(3, 20, 40);
+        int plane = img.planeSize();
+        for (int y = 0; y < 20; y++) {
+            for (int x = 0; x < 40; x++) {
+                img.data()[y * 40 + x] = x / 39f;
+                img.data()[plane + y * 40 + x] = y / 19f;
+                img.data()[2 * plane + y * 40 + x] = 0.5f;
+            }
+        }
+        Path file = dir.resolve("ramps.png");
+        ImageFiles.writePng8(img, null, file);
+        return file;
+    }
+
+    private static double meanAbsoluteDifference(FloatImage a, FloatImage b) {
+        double sum = 0;
+        for (int i = 0; i < a.data().length; i++) {
+            sum += Math.abs(a.data()[i] - b.data()[i]);
+        }
+        return sum / a.data().length;
+    }
+
+    @Test
     void badInputGivesOneClearLineAndNoOutputFile() throws IOException {
         Path notAModel = Files.writeString(dir.resolve("model.pth"), "hello");
         Path out = dir.resolve("never.png");
@@ -73,6 +119,18 @@ class UpscaleCommandTest {
         assertTrue(err.contains("error:") && err.contains("missing.png"), err);
         assertFalse(err.contains("\tat "), "no stack trace: " + err);
         assertFalse(Files.exists(out));
+        Path bmp = dir.resolve("never.bmp");
+        err = runCapturingStderr("bicubic", "--scale", "2", golden("small-full/inp.png").toString(), bmp.toString());
+        assertTrue(err.contains("OUT must end in .png, .jpg, .jpeg, .tif or .tiff: never.bmp"), err);
+        assertFalse(Files.exists(bmp));
+        Path jpeg = dir.resolve("never.jpg");
+        err = runCapturingStderr("bicubic", "--scale", "2", "--16-bit", golden("small-full/inp.png").toString(),
+                jpeg.toString());
+        assertTrue(err.contains("JPEG cannot be written with 16 bits per sample"), err);
+        err = runCapturingStderr("bicubic", "--scale", "2", "--quality", "1.5", golden("small-full/inp.png").toString(),
+                jpeg.toString());
+        assertTrue(err.contains("JPEG quality must be in [0, 1], got 1.5"), err);
+        assertFalse(Files.exists(jpeg));
     }
 
     private static String runCapturingStderr(String... args) {
