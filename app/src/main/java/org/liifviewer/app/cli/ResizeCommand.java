@@ -3,6 +3,7 @@ package org.liifviewer.app.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.liifviewer.core.export.ChromaSampling;
 import org.liifviewer.core.export.ExportFormat;
 import org.liifviewer.core.export.ExportSettings;
 import org.liifviewer.core.export.ImageExporter;
@@ -36,6 +37,11 @@ abstract class ResizeCommand implements Callable<Integer> {
             description = "JPEG quality in [0, 1] (default: ${DEFAULT-VALUE})")
     float quality;
 
+    @Option(names = "--chroma", paramLabel = "444|420", defaultValue = "444",
+            description = "JPEG colour resolution: 444 full (sharp coloured edges) or 420 halved each way "
+                    + "(smaller files) (default: ${DEFAULT-VALUE})")
+    String chroma;
+
     @Option(names = "--16-bit", description = "16 bits per sample (PNG and TIFF; default 8, rounded)")
     boolean sixteenBit;
 
@@ -44,8 +50,8 @@ abstract class ResizeCommand implements Callable<Integer> {
         ExportFormat format = formatOf(output);
         DecodedImage image = ImageFiles.read(input);
         int[] hw = size.resolve(image.rgb().height(), image.rgb().width());
-        var settings = new ExportSettings(hw[1], hw[0], format, sixteenBit ? 16 : 8, quality, image.exif(),
-                image.iccProfile());
+        var settings = new ExportSettings(hw[1], hw[0], format, sixteenBit ? 16 : 8, quality,
+                ChromaSampling.parse(chroma), image.exif(), image.iccProfile());
         if (image.alpha().isPresent() && !format.supportsAlpha()) {
             System.err.println("note: " + format + " has no alpha channel; the transparency is dropped");
         }

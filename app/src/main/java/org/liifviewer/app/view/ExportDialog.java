@@ -13,12 +13,14 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.converter.NumberStringConverter;
 import org.liifviewer.app.viewmodel.ExportViewModel;
+import org.liifviewer.core.export.ChromaSampling;
 import org.liifviewer.core.export.ExportFormat;
 
 /** The export dialog: a thin view of {@link ExportViewModel}. It stays open while exporting, with progress and cancel. */
@@ -50,6 +52,13 @@ public final class ExportDialog extends Dialog<Void> {
         Slider quality = new Slider(0.5, 1, vm.jpegQualityProperty().get());
         quality.valueProperty().bindBidirectional(vm.jpegQualityProperty());
         quality.disableProperty().bind(vm.formatProperty().isNotEqualTo(ExportFormat.JPEG));
+        ChoiceBox<ChromaSampling> chroma = new ChoiceBox<>();
+        chroma.setId("exportChroma");
+        chroma.getItems().setAll(ChromaSampling.values());
+        chroma.valueProperty().bindBidirectional(vm.jpegChromaProperty());
+        chroma.disableProperty().bind(quality.disableProperty());
+        chroma.setTooltip(new Tooltip("Colour resolution: 4:4:4 keeps coloured edges as sharp as the rendering, "
+                + "4:2:0 halves it each way for smaller files"));
         CheckBox sixteen = new CheckBox("16 bits per sample");
         sixteen.selectedProperty().bindBidirectional(vm.sixteenBitProperty());
         sixteen.disableProperty().bind(vm.formatProperty().isEqualTo(ExportFormat.JPEG));
@@ -89,7 +98,7 @@ public final class ExportDialog extends Dialog<Void> {
         grid.addRow(r++, new Label("Width"), width, new Label("Height"), height);
         grid.addRow(r++, new Label("Scale"), scale, lock);
         grid.addRow(r++, new Label("Format"), format, sixteen);
-        grid.addRow(r++, new Label("JPEG quality"), quality);
+        grid.addRow(r++, new Label("JPEG quality"), quality, new Label("Colour"), chroma);
         grid.addRow(r++, new Label("Method"), method);
         grid.add(new Label("File"), 0, r);
         grid.add(new HBox(6, file, browse), 1, r++, 3, 1);

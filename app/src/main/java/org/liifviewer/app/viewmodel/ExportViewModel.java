@@ -20,6 +20,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.liifviewer.core.export.BicubicImage;
+import org.liifviewer.core.export.ChromaSampling;
 import org.liifviewer.core.export.ExportFormat;
 import org.liifviewer.core.export.ExportSettings;
 import org.liifviewer.core.export.ImageExporter;
@@ -30,7 +31,7 @@ import org.liifviewer.core.render.RenderMonitor;
 
 /**
  * The export dialog's state: output size (width and height, linked by the aspect lock, or a scale factor),
- * format, JPEG quality, bit depth, method and target; the export itself runs on a background executor with
+ * format, JPEG quality and colour resolution, bit depth, method and target; the export itself runs on a background executor with
  * progress and cancel, streaming strips through core's {@link ImageExporter}.
  */
 public final class ExportViewModel {
@@ -48,6 +49,8 @@ public final class ExportViewModel {
     private final BooleanProperty aspectLocked = new SimpleBooleanProperty(this, "aspectLocked", true);
     private final ObjectProperty<ExportFormat> format = new SimpleObjectProperty<>(this, "format", ExportFormat.PNG);
     private final DoubleProperty jpegQuality = new SimpleDoubleProperty(this, "jpegQuality", 0.92);
+    private final ObjectProperty<ChromaSampling> jpegChroma =
+            new SimpleObjectProperty<>(this, "jpegChroma", ChromaSampling.FULL_444);
     private final BooleanProperty sixteenBit = new SimpleBooleanProperty(this, "sixteenBit");
     private final ObjectProperty<Method> method = new SimpleObjectProperty<>(this, "method");
     private final ObjectProperty<Path> target = new SimpleObjectProperty<>(this, "target");
@@ -107,7 +110,7 @@ public final class ExportViewModel {
     public ExportSettings settings() {
         ExportFormat f = format.get();
         int bits = sixteenBit.get() && f.supports16Bit() ? 16 : 8;
-        return new ExportSettings(width.get(), height.get(), f, bits, (float) jpegQuality.get(),
+        return new ExportSettings(width.get(), height.get(), f, bits, (float) jpegQuality.get(), jpegChroma.get(),
                 source.exif(), source.iccProfile());
     }
 
@@ -191,6 +194,10 @@ public final class ExportViewModel {
 
     public DoubleProperty jpegQualityProperty() {
         return jpegQuality;
+    }
+
+    public ObjectProperty<ChromaSampling> jpegChromaProperty() {
+        return jpegChroma;
     }
 
     public BooleanProperty sixteenBitProperty() {

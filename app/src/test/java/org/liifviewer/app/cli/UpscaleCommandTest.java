@@ -130,6 +130,9 @@ class UpscaleCommandTest {
         err = runCapturingStderr("bicubic", "--scale", "2", "--quality", "1.5", golden("small-full/inp.png").toString(),
                 jpeg.toString());
         assertTrue(err.contains("JPEG quality must be in [0, 1], got 1.5"), err);
+        err = runCapturingStderr("bicubic", "--scale", "2", "--chroma", "422", golden("small-full/inp.png").toString(),
+                jpeg.toString());
+        assertTrue(err.contains("chroma sampling must be 444 or 420, got 422"), err);
         assertFalse(Files.exists(jpeg));
     }
 

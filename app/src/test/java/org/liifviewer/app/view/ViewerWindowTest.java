@@ -114,6 +114,7 @@ class ViewerWindowTest extends ViewerFixture {
         robot.clickOn(".check-box");                 // aspect lock off
         setSpinner(robot, "#exportWidth", 3000);
         setSpinner(robot, "#exportHeight", 2000);
+        assertTrue(robot.lookup("#exportChroma").query().isDisabled(), "JPEG colour resolution is off for PNG");
         TextField file = robot.lookup("#exportFile").query();
         fx(() -> {
             file.setText(out.toString());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.liifviewer.core.export.ChromaSampling;
 import org.liifviewer.core.export.ExportFormat;
 import org.liifviewer.core.image.DecodedImage;
 import org.liifviewer.core.image.FloatImage;
@@ -34,5 +35,13 @@ class ExportViewModelTest {
         vm.formatProperty().set(ExportFormat.JPEG);
         assertEquals(8, vm.settings().bitDepth());
         assertEquals(ExportViewModel.Method.BICUBIC, vm.methodProperty().get(), "no model: bicubic");
+    }
+
+    @Test
+    void jpegKeepsFullColourResolutionUnlessHalfIsChosen() {
+        vm.formatProperty().set(ExportFormat.JPEG);
+        assertEquals(ChromaSampling.FULL_444, vm.settings().jpegChroma());
+        vm.jpegChromaProperty().set(ChromaSampling.HALF_420);
+        assertEquals(ChromaSampling.HALF_420, vm.settings().jpegChroma());
     }
 }

@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum ExportFormat {
     /** Lossless, 8 or 16 bits, alpha, EXIF ({@code eXIf}) and ICC ({@code iCCP}); streamed. */
     PNG(true, true),
-    /** Lossy (baseline, 4:2:0), 8 bits, no alpha, EXIF (APP1) and ICC (APP2); streamed; at most 65535 pixels a side. */
+    /** Lossy (baseline, 4:4:4 or 4:2:0), 8 bits, no alpha, EXIF (APP1) and ICC (APP2); streamed; at most 65535 pixels a side. */
     JPEG(false, false),
     /** Deflate-compressed strips, 8 or 16 bits, alpha, EXIF (IFD0 tags, Exif and GPS directories) and ICC; streamed. */
     TIFF(true, true);

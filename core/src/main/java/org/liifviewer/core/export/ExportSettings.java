@@ -10,15 +10,17 @@ import java.util.Objects;
  * @param format      file format
  * @param bitDepth    8 or 16 (16 only where the format supports it)
  * @param jpegQuality JPEG quality in [0, 1] (ignored by the other formats)
+ * @param jpegChroma  JPEG colour resolution, 4:4:4 or 4:2:0 (ignored by the other formats)
  * @param exif        raw EXIF block (TIFF structure) to embed, or empty; its orientation is reset to "normal"
  *                    because the pixels are already upright
  * @param iccProfile  ICC profile to embed, or empty
  */
 public record ExportSettings(int width, int height, ExportFormat format, int bitDepth, float jpegQuality,
-                             byte[] exif, byte[] iccProfile) {
+                             ChromaSampling jpegChroma, byte[] exif, byte[] iccProfile) {
 
     public ExportSettings {
         Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(jpegChroma, "jpegChroma");
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("output size must be positive: " + width + "x" + height);
         }
@@ -32,8 +34,8 @@ public record ExportSettings(int width, int height, ExportFormat format, int bit
         iccProfile = iccProfile == null ? new byte[0] : iccProfile;
     }
 
-    /** 8-bit settings without metadata. */
+    /** 8-bit settings without metadata (JPEG: quality 0.92, 4:4:4). */
     public static ExportSettings of(int width, int height, ExportFormat format) {
-        return new ExportSettings(width, height, format, 8, 0.92f, null, null);
+        return new ExportSettings(width, height, format, 8, 0.92f, ChromaSampling.FULL_444, null, null);
     }
 }

@@ -9,10 +9,8 @@ import javax.imageio.plugins.jpeg.JPEGQTable;
 /**
  * A baseline sequential JPEG encoder (T.81), fed one MCU row at a time: 8-bit YCbCr, Annex K quantisation
  * tables scaled by the IJG quality formula, the Annex K Huffman tables, one interleaved scan, no restart
- * markers. Chroma is 4:2:0 at every quality, as the JDK writer used before and libjpeg default to: the eye
- * resolves colour more coarsely than brightness, it halves the data to code, and files stay comparable to
- * earlier exports. Writes DQT, SOF0, DHT and SOS when created, the entropy-coded data as rows arrive, and EOI
- * on {@link #finish()}.
+ * markers, chroma at full resolution (4:4:4) or halved each way (4:2:0, {@link ChromaSampling}). Writes DQT,
+ * SOF0, DHT and SOS when created, the entropy-coded data as rows arrive, and EOI on {@link #finish()}.
  */
 final class JpegEncoder {
 
@@ -20,6 +18,7 @@ final class JpegEncoder {
     private static final int ZRL = 0xf0;
 
     private final OutputStream out;
+    private final ChromaSampling chroma;
     private final JpegBitWriter bits;
     private final QuantisationTable lumaTable;
     private final QuantisationTable chromaTable;
@@ -27,7 +26,7 @@ final class JpegEncoder {
     private final HuffmanTable lumaAc = new HuffmanTable(JPEGHuffmanTable.StdACLuminance);
     private final HuffmanTable chromaDc = new HuffmanTable(JPEGHuffmanTable.StdDCChrominance);
     private final HuffmanTable chromaAc = new HuffmanTable(JPEGHuffmanTable.StdACChrominance);
-    private final float[][] luma = new float[4][64];
+    private final float[][] luma;
     private final float[] cb = new float[64];
     private final float[] cr = new float[64];
     private final int[] coefficients = new int[64];
@@ -36,8 +35,11 @@ final class JpegEncoder {
     private int crDcPrediction;
 
     /** Writes the frame and scan headers of a {@code width} x {@code height} image at {@code quality} in [0, 1]. */
-    JpegEncoder(OutputStream out, int width, int height, float quality) throws IOException {
+    JpegEncoder(OutputStream out, int width, int height, float quality, ChromaSampling chroma) throws IOException {
         this.out = out;
+        this.chroma = chroma;
+        int factor = chroma.mcuSize() / 8;
+        this.luma = new float[factor * factor][64];
         this.bits = new JpegBitWriter(out);
         this.lumaTable = new QuantisationTable(JPEGQTable.K1Luminance, quality);
         this.chromaTable = new QuantisationTable(JPEGQTable.K2Chrominance, quality);
@@ -47,7 +49,7 @@ final class JpegEncoder {
         JpegSegments.segment(out, JpegSegments.DQT, dqt.toByteArray());
         JpegSegments.segment(out, JpegSegments.SOF0, new byte[] {
                 8, (byte) (height >>> 8), (byte) height, (byte) (width >>> 8), (byte) width, 3,
-                1, 0x22, 0,     // Y: 2x2 sampling, table 0
+                1, (byte) chroma.lumaSamplingFactors(), 0,     // Y: 1x1 (4:4:4) or 2x2 (4:2:0), table 0
                 2, 0x11, 1,     // Cb: 1x1, table 1
                 3, 0x11, 1});   // Cr: 1x1, table 1
         ByteArrayOutputStream dht = new ByteArrayOutputStream();
@@ -62,12 +64,12 @@ final class JpegEncoder {
     }
 
     /**
-     * Encodes the next MCU row: {@link YCbCrSampler#MCU_SIZE} rows of interleaved RGB, each {@code stride}
-     * bytes, a multiple of one MCU's width (the image's right edge already replicated into the padding).
+     * Encodes the next MCU row: {@code chroma.mcuSize()} rows of interleaved RGB, each {@code stride} bytes, a
+     * multiple of one MCU's width (the image's right edge already replicated into the padding).
      */
     void encodeMcuRow(byte[] rgb, int stride) throws IOException {
-        for (int x0 = 0; 3 * x0 < stride; x0 += YCbCrSampler.MCU_SIZE) {
-            YCbCrSampler.sample(rgb, stride, x0, luma, cb, cr);
+        for (int x0 = 0; 3 * x0 < stride; x0 += chroma.mcuSize()) {
+            YCbCrSampler.sample(rgb, stride, x0, chroma, luma, cb, cr);
             for (float[] block : luma) {
                 lumaDcPrediction = encodeBlock(block, lumaTable, lumaDc, lumaAc, lumaDcPrediction);
             }

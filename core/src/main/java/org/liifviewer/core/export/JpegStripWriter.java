@@ -8,8 +8,8 @@ import java.util.Arrays;
 import org.liifviewer.core.image.FloatImage;
 
 /**
- * A streaming JPEG writer: rows are quantised to 8-bit RGB into a band of one MCU row
- * ({@link YCbCrSampler#MCU_SIZE} rows, the width rounded up to whole MCUs by repeating the last column), and
+ * A streaming JPEG writer: rows are quantised to 8-bit RGB into a band of one MCU row (8 rows at 4:4:4, 16 at
+ * 4:2:0; {@link ChromaSampling}), the width rounded up to whole MCUs by repeating the last column, and
  * each band is handed to {@link JpegEncoder} as soon as it is full, so memory is proportional to the width
  * whatever the height. The last, partial band repeats the last row. Writes SOI, a JFIF APP0 segment, the
  * EXIF block (APP1, orientation reset to normal; only when it fits one segment) and the ICC profile (APP2
@@ -25,6 +25,7 @@ final class JpegStripWriter implements StripWriter {
 
     private final OutputStream out;
     private final int width;
+    private final int mcuSize;
     private final int stride;
     private final byte[] band;
     private final JpegEncoder encoder;
@@ -36,14 +37,16 @@ final class JpegStripWriter implements StripWriter {
         }
         this.out = out;
         this.width = settings.width();
-        int mcus = (width + YCbCrSampler.MCU_SIZE - 1) / YCbCrSampler.MCU_SIZE;
-        this.stride = 3 * mcus * YCbCrSampler.MCU_SIZE;
-        this.band = new byte[YCbCrSampler.MCU_SIZE * stride];
+        this.mcuSize = settings.jpegChroma().mcuSize();
+        int mcus = (width + mcuSize - 1) / mcuSize;
+        this.stride = 3 * mcus * mcuSize;
+        this.band = new byte[mcuSize * stride];
         JpegSegments.marker(out, JpegSegments.SOI);
         JpegSegments.segment(out, JpegSegments.APP0, JFIF);
         writeExif(settings.exif());
         writeIcc(settings.iccProfile());
-        this.encoder = new JpegEncoder(out, width, settings.height(), settings.jpegQuality());
+        this.encoder = new JpegEncoder(out, width, settings.height(), settings.jpegQuality(),
+                settings.jpegChroma());
     }
 
     @Override
@@ -60,7 +63,7 @@ final class JpegStripWriter implements StripWriter {
             for (int end = (bandRows + 1) * stride; at < end; at += 3) {
                 System.arraycopy(band, at - 3, band, at, 3);
             }
-            if (++bandRows == YCbCrSampler.MCU_SIZE) {
+            if (++bandRows == mcuSize) {
                 encoder.encodeMcuRow(band, stride);
                 bandRows = 0;
             }
@@ -70,7 +73,7 @@ final class JpegStripWriter implements StripWriter {
     @Override
     public void finish() throws IOException {
         if (bandRows > 0) {
-            for (int row = bandRows; row < YCbCrSampler.MCU_SIZE; row++) {
+            for (int row = bandRows; row < mcuSize; row++) {
                 System.arraycopy(band, (bandRows - 1) * stride, band, row * stride, stride);
             }
             encoder.encodeMcuRow(band, stride);

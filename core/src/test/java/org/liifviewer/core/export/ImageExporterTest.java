@@ -78,7 +78,8 @@ class ImageExporterTest {
         FloatImage alpha = random(1, 20, 30, 3);
         byte[] icc = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
         Path out = dir.resolve("out16.png");
-        var settings = new ExportSettings(70, 45, ExportFormat.PNG, 16, 0.9f, exifRotated(), icc);
+        var settings = new ExportSettings(70, 45, ExportFormat.PNG, 16, 0.9f,
+                ChromaSampling.FULL_444, exifRotated(), icc);
         ImageExporter.export(new BicubicImage(src), alpha, settings, out, RenderMonitor.NONE);
         DecodedImage back = ImageFiles.read(out);
         assertEquals(16, back.bitDepth());
@@ -97,7 +98,7 @@ class ImageExporterTest {
         for (int bits : new int[] {8, 16}) {
             Path out = dir.resolve("out" + bits + ".tif");
             int w = ImageExporter.STRIP_PIXELS / 100;
-            var settings = new ExportSettings(w, 7, ExportFormat.TIFF, bits, 0.9f, null, icc);
+            var settings = new ExportSettings(w, 7, ExportFormat.TIFF, bits, 0.9f, ChromaSampling.FULL_444, null, icc);
             ImageExporter.export(new BicubicImage(src), alpha, settings, out, RenderMonitor.NONE);
             DecodedImage back = ImageFiles.read(out);
             int max = (1 << bits) - 1;
@@ -113,7 +114,8 @@ class ImageExporterTest {
         FloatImage src = random(3, 16, 16, 6);
         byte[] icc = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
         Path out = dir.resolve("out.jpg");
-        var settings = new ExportSettings(64, 48, ExportFormat.JPEG, 8, 0.95f, exifRotated(), icc);
+        var settings = new ExportSettings(64, 48, ExportFormat.JPEG, 8, 0.95f,
+                ChromaSampling.FULL_444, exifRotated(), icc);
         ImageExporter.export(new BicubicImage(src), null, settings, out, RenderMonitor.NONE);
         DecodedImage back = ImageFiles.read(out);
         assertEquals(64, back.width());

@@ -42,8 +42,13 @@ class JpegStripWriterTest {
     }
 
     private static byte[] encode(FloatImage img, float quality, int stripRows) throws IOException {
+        return encode(img, quality, ChromaSampling.FULL_444, stripRows);
+    }
+
+    private static byte[] encode(FloatImage img, float quality, ChromaSampling chroma, int stripRows)
+            throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        var settings = new ExportSettings(img.width(), img.height(), ExportFormat.JPEG, 8, quality, null, null);
+        var settings = new ExportSettings(img.width(), img.height(), ExportFormat.JPEG, 8, quality, chroma, null, null);
         JpegStripWriter writer = new JpegStripWriter(out, settings);
         for (int y = 0; y < img.height(); y += stripRows) {
             writer.write(img.crop(y, 0, Math.min(stripRows, img.height() - y), img.width()), null);
@@ -119,7 +124,7 @@ class JpegStripWriterTest {
         float[] qualities = {0.92f, 0.75f};
         double[] minPsnr = {42, 38};   // measured: 44.0 and 40.3 dB (JDK 43.9 and 40.3)
         for (int i = 0; i < qualities.length; i++) {
-            byte[] ours = encode(src, qualities[i], 40);
+            byte[] ours = encode(src, qualities[i], ChromaSampling.HALF_420, 40);   // the JDK writer's sampling
             byte[] jdk = encodeWithJdk(src, qualities[i]);
             double oursPsnr = psnr(src, decode(ours));
             double jdkPsnr = psnr(src, decode(jdk));
@@ -133,15 +138,57 @@ class JpegStripWriterTest {
     @Test
     void anyStripHeightsGiveTheOneStripEncoding() throws IOException {
         int[][] sizes = {{1, 1}, {9, 17}, {50, 33}, {16, 16}, {33, 40}};
-        for (int[] size : sizes) {
-            FloatImage src = smooth(size[0], size[1], 2);
-            byte[] whole = encode(src, 0.9f, size[0]);
-            for (int rows : new int[] {1, 3, 7, 8, 13, 17}) {
-                assertArrayEquals(whole, encode(src, 0.9f, rows), size[1] + "x" + size[0] + " in strips of " + rows);
+        for (ChromaSampling chroma : ChromaSampling.values()) {
+            for (int[] size : sizes) {
+                FloatImage src = smooth(size[0], size[1], 2);
+                byte[] whole = encode(src, 0.9f, chroma, size[0]);
+                String name = size[1] + "x" + size[0] + " " + chroma;
+                for (int rows : new int[] {1, 3, 7, 8, 13, 17}) {
+                    assertArrayEquals(whole, encode(src, 0.9f, chroma, rows), name + " in strips of " + rows);
+                }
+                double psnr = psnr(src, decode(whole));
+                assertTrue(psnr > 34, name + ": PSNR " + psnr);
             }
-            double psnr = psnr(src, decode(whole));
-            assertTrue(psnr > 34, size[1] + "x" + size[0] + ": PSNR " + psnr);
         }
+    }
+
+    @Test
+    void fullChromaKeepsOnePixelColourDetailThatHalfChromaBlurs() throws IOException {
+        FloatImage stripes = FloatImage.zeros(3, 32, 48);   // alternating red and blue columns, equal in luma
+        for (int y = 0; y < 32; y++) {
+            for (int x = 0; x < 48; x++) {
+                stripes.set(x % 2 == 0 ? 0 : 2, y, x, x % 2 == 0 ? 0.6f : 1f);
+            }
+        }
+        double full = psnr(stripes, decode(encode(stripes, 0.95f, ChromaSampling.FULL_444, 32)));
+        double half = psnr(stripes, decode(encode(stripes, 0.95f, ChromaSampling.HALF_420, 32)));
+        assertTrue(full > 30 && full > half + 10, "4:4:4 " + full + " dB, 4:2:0 " + half + " dB");
+    }
+
+    @Test
+    void frameHeaderDeclaresTheSampling() throws IOException {
+        for (ChromaSampling chroma : ChromaSampling.values()) {
+            ByteBuffer jpeg = ByteBuffer.wrap(encode(smooth(20, 30, 8), 0.9f, chroma, 20));
+            jpeg.getShort();                                    // SOI
+            while ((jpeg.getShort() & 0xff) != 0xc0) {           // skip the segments before SOF0
+                int length = jpeg.getShort() & 0xffff;
+                jpeg.position(jpeg.position() + length - 2);
+            }
+            jpeg.position(jpeg.position() + 8);                 // length, precision, height, width, components
+            int expected = chroma == ChromaSampling.FULL_444 ? 0x11 : 0x22;
+            assertEquals(expected, jpeg.get(jpeg.position() + 1) & 0xff, "luma sampling of " + chroma);
+            assertEquals(0x11, jpeg.get(jpeg.position() + 4) & 0xff, "Cb sampling of " + chroma);
+            assertEquals(0x11, jpeg.get(jpeg.position() + 7) & 0xff, "Cr sampling of " + chroma);
+        }
+    }
+
+    @Test
+    void chromaSamplingIsParsedFromItsUsualNames() {
+        assertEquals(ChromaSampling.FULL_444, ChromaSampling.parse("444"));
+        assertEquals(ChromaSampling.HALF_420, ChromaSampling.parse("4:2:0"));
+        assertEquals("4:4:4", ChromaSampling.FULL_444.toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ChromaSampling.parse("422"));
+        assertEquals("chroma sampling must be 444 or 420, got 422", e.getMessage());
     }
 
     @Test
@@ -188,17 +235,20 @@ class JpegStripWriterTest {
     void wideImagesBufferOneBandWhateverTheHeight() throws IOException {
         int w = 20000;
         FloatImage src = smooth(64, w, 4);
-        var settings = new ExportSettings(w, 64, ExportFormat.JPEG, 8, 0.8f, null, null);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        JpegStripWriter writer = new JpegStripWriter(out, settings);
-        for (int y = 0; y < 64; y += 13) {
-            writer.write(src.crop(y, 0, Math.min(13, 64 - y), w), null);
-            assertEquals(16 * w * 3, writer.bufferedBytes());
+        for (ChromaSampling chroma : ChromaSampling.values()) {
+            int band = chroma.mcuSize() * w * 3;
+            var settings = new ExportSettings(w, 64, ExportFormat.JPEG, 8, 0.8f, chroma, null, null);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            JpegStripWriter writer = new JpegStripWriter(out, settings);
+            for (int y = 0; y < 64; y += 13) {
+                writer.write(src.crop(y, 0, Math.min(13, 64 - y), w), null);
+                assertEquals(band, writer.bufferedBytes());
+            }
+            writer.finish();
+            var tall = new ExportSettings(w, JpegStripWriter.MAX_SIDE, ExportFormat.JPEG, 8, 0.8f, chroma, null, null);
+            assertEquals(band, new JpegStripWriter(new ByteArrayOutputStream(), tall).bufferedBytes());
+            assertTrue(psnr(src, decode(out.toByteArray())) > 34);
         }
-        writer.finish();
-        var tall = new ExportSettings(w, JpegStripWriter.MAX_SIDE, ExportFormat.JPEG, 8, 0.8f, null, null);
-        assertEquals(16 * w * 3, new JpegStripWriter(new ByteArrayOutputStream(), tall).bufferedBytes());
-        assertTrue(psnr(src, decode(out.toByteArray())) > 34);
     }
 
     @Test
@@ -209,7 +259,7 @@ class JpegStripWriterTest {
         byte[] icc = new byte[100_000];   // needs two APP2 chunks
         new Random(6).nextBytes(icc);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        var settings = new ExportSettings(5, 3, ExportFormat.JPEG, 8, 0.9f, exif.array(), icc);
+        var settings = new ExportSettings(5, 3, ExportFormat.JPEG, 8, 0.9f, ChromaSampling.FULL_444, exif.array(), icc);
         JpegStripWriter writer = new JpegStripWriter(out, settings);
         writer.write(smooth(3, 5, 7), null);
         writer.finish();
@@ -238,7 +288,8 @@ class JpegStripWriterTest {
 
     @Test
     void refusesSidesBeyondJpegLimit() {
-        var settings = new ExportSettings(JpegStripWriter.MAX_SIDE + 1, 1, ExportFormat.JPEG, 8, 0.9f, null, null);
+        var settings = new ExportSettings(JpegStripWriter.MAX_SIDE + 1, 1, ExportFormat.JPEG, 8, 0.9f,
+                ChromaSampling.FULL_444, null, null);
         assertThrows(IOException.class, () -> new JpegStripWriter(new ByteArrayOutputStream(), settings));
     }
 

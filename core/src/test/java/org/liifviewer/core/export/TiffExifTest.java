@@ -200,7 +200,7 @@ class TiffExifTest {
 
     private Path exportTiff(byte[] exif, String name) throws IOException {
         Path out = dir.resolve(name);
-        var settings = new ExportSettings(40, 30, ExportFormat.TIFF, 8, 0.9f, exif, null);
+        var settings = new ExportSettings(40, 30, ExportFormat.TIFF, 8, 0.9f, ChromaSampling.FULL_444, exif, null);
         ImageExporter.export(new BicubicImage(grey(6, 8)), null, settings, out, RenderMonitor.NONE);
         return out;
     }
@@ -289,7 +289,7 @@ class TiffExifTest {
         assertEquals(carried(6), fields(source.exif()));
         for (ExportFormat format : ExportFormat.values()) {
             Path out = dir.resolve("from-tiff." + format.extension());
-            var settings = new ExportSettings(9, 6, format, 8, 0.9f, source.exif(), null);
+            var settings = new ExportSettings(9, 6, format, 8, 0.9f, ChromaSampling.FULL_444, source.exif(), null);
             ImageExporter.export(new BicubicImage(source.rgb()), null, settings, out, RenderMonitor.NONE);
             DecodedImage back = ImageFiles.read(out);
             assertEquals(9, back.width(), format + " export is upright");
