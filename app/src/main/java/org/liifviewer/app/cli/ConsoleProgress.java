@@ -2,16 +2,27 @@ package org.liifviewer.app.cli;
 
 import org.liifviewer.core.render.RenderMonitor;
 
-/** A one-line progress bar on stderr, drawn only when a terminal is attached. */
+/** A one-line progress bar on stderr, drawn only when a terminal is attached; {@link #cancel()} stops the render. */
 final class ConsoleProgress implements RenderMonitor {
 
     private final String label;
     private final boolean enabled = System.console() != null;
     private final long start = System.nanoTime();
     private int lastPercent = -1;
+    private volatile boolean cancelled;
 
     ConsoleProgress(String label) {
         this.label = label;
+    }
+
+    /** Asks the render to stop at its next check. */
+    void cancel() {
+        cancelled = true;
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return cancelled;
     }
 
     @Override

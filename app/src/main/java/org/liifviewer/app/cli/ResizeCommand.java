@@ -3,6 +3,7 @@ package org.liifviewer.app.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import org.liifviewer.core.export.ChromaSampling;
 import org.liifviewer.core.export.ExportFormat;
 import org.liifviewer.core.export.ExportSettings;
@@ -10,6 +11,7 @@ import org.liifviewer.core.export.ImageExporter;
 import org.liifviewer.core.image.DecodedImage;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.image.ImageFiles;
+import org.liifviewer.core.io.StopOnShutdown;
 import org.liifviewer.core.render.ContinuousImage;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -19,9 +21,12 @@ import picocli.CommandLine.Parameters;
  * Shared shape of the commands that read one image and write it at another size: the output is streamed in
  * strips through core's {@link ImageExporter} (memory bounded whatever the size, written atomically, EXIF and
  * ICC profile kept), in the format OUT's extension names; an alpha channel is resized bicubically beside the
- * colour where the format has one.
+ * colour where the format has one. Ctrl-C or {@code kill} stops the export cleanly: no file is left behind.
  */
 abstract class ResizeCommand implements Callable<Integer> {
+
+    /** Exit status when stopped by a signal before the output was complete (128 + SIGINT, as shells report). */
+    static final int STOPPED = 130;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     OutputSize size;
@@ -55,8 +60,16 @@ abstract class ResizeCommand implements Callable<Integer> {
         if (image.alpha().isPresent() && !format.supportsAlpha()) {
             System.err.println("note: " + format + " has no alpha channel; the transparency is dropped");
         }
-        ImageExporter.export(source(image.rgb()), image.alpha().orElse(null), settings, output,
-                new ConsoleProgress(progressLabel()));
+        ContinuousImage source = source(image.rgb());
+        ConsoleProgress progress = new ConsoleProgress(progressLabel());
+        try (StopOnShutdown stop = new StopOnShutdown(progress::cancel)) {
+            try {
+                ImageExporter.export(source, image.alpha().orElse(null), settings, output, progress);
+            } catch (CancellationException e) {     // reported before the hook lets the JVM exit
+                System.err.printf("%nstopped: %s was not written%n", output);
+                return STOPPED;
+            }
+        }
         System.err.printf("wrote %s (%dx%d %s)%n", output, hw[1], hw[0], format);
         return 0;
     }

@@ -12,7 +12,12 @@ import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.liifviewer.core.image.DecodedImage;
 import org.liifviewer.core.image.FloatImage;
@@ -95,6 +100,36 @@ class UpscaleCommandTest {
         Path file = dir.resolve("ramps.png");
         ImageFiles.writePng8(img, null, file);
         return file;
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void terminatedExportStopsAndLeavesNoFile() throws Exception {
+        Path input = smoothImage();
+        Path out = dir.resolve("big.png");
+        Path log = dir.resolve("child.log");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                LiifCli.class.getName(), "bicubic", "--size", "16000x16000", input.toString(), out.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (temporaryFiles().isEmpty() && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertFalse(temporaryFiles().isEmpty(), "the export had begun");
+        child.destroy();                                  // SIGTERM, as kill or a closing terminal sends
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child JVM did not exit");
+        String output = Files.readString(log);
+        assertTrue(output.contains("stopped: " + out + " was not written"), output);
+        assertTrue(child.exitValue() != 0, output);
+        assertEquals(List.of(), temporaryFiles());
+        assertFalse(Files.exists(out));
+    }
+
+    private List<Path> temporaryFiles() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList();
+        }
     }
 
     private static double meanAbsoluteDifference(FloatImage a, FloatImage b) {

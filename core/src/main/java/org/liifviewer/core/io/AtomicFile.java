@@ -9,23 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Replaces a file all at once: the content goes to a temporary file in the same directory, which is synced to
  * disk and then renamed over the target. If anything fails (disk full, an exception while writing) the
- * temporary file is removed and the previous file, if any, is left untouched. A temporary file still being
- * written when the JVM shuts down (Ctrl-C, {@code kill}, {@code System.exit}) is removed by a shutdown hook.
+ * temporary file is removed and the previous file, if any, is left untouched.
  */
 public final class AtomicFile {
-
-    private static final Set<Path> IN_PROGRESS = ConcurrentHashMap.newKeySet();
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(AtomicFile::removeUnfinished, "atomic-file-cleanup"));
-    }
 
     /** Writes the whole content to the stream it is given. */
     @FunctionalInterface
@@ -57,7 +48,6 @@ public final class AtomicFile {
         Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
                 + ".tmp");
         boolean moved = false;
-        IN_PROGRESS.add(tmp);
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                     StandardOpenOption.WRITE)) {
@@ -70,18 +60,6 @@ public final class AtomicFile {
         } finally {
             if (!moved) {
                 Files.deleteIfExists(tmp);
-            }
-            IN_PROGRESS.remove(tmp);
-        }
-    }
-
-    /** Deletes the temporary files of writes that have not finished (the JVM is going down). */
-    private static void removeUnfinished() {
-        for (Path tmp : IN_PROGRESS) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException e) {
-                // best effort at shutdown: nothing can be reported any more
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.liifviewer.training.run;
 
 import org.liifviewer.core.backend.NativeThreads;
+import org.liifviewer.core.io.StopOnShutdown;
 import org.liifviewer.training.baseline.BaselineGraph;
 import org.liifviewer.training.data.BatchLoader;
 import org.liifviewer.training.data.ImageFolders;
@@ -13,7 +14,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code train CONFIG [--resume FILE] [--iterations N] [--out DIR]}: trains the model (LIIF or a baseline) of a YAML config
@@ -100,26 +100,10 @@ public final class TrainCommand {
         out.println("data: " + data.folders().size() + " folders, epochs of " + stream.epochSize() + " samples ("
                 + data.sampling().name().toLowerCase(Locale.ROOT) + " sampling, repeat " + data.repeat() + ")");
         Trainer trainer = new Trainer(config, graph, adam, average, start, outDir, out);
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            trainer.requestStop();
-            try {
-                finished.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "liif-train-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (BatchLoader loader = new BatchLoader(stream, graph.planner(), data.batchSize(), start, data.loaderThreads(),
-                data.prefetch())) {
+        try (StopOnShutdown stopOnShutdown = new StopOnShutdown(trainer::requestStop);
+             BatchLoader loader = new BatchLoader(stream, graph.planner(), data.batchSize(), start, data.loaderThreads(),
+                     data.prefetch())) {
             trainer.run(loader);
-        } finally {
-            finished.countDown();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // stopped by the hook: the JVM is already exiting, the checkpoint is written
         }
         return trainer.stoppedForMemory() ? EXIT_RESUME_IN_FRESH_JVM : 0;
     }
