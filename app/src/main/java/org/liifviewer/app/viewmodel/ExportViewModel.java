@@ -25,6 +25,7 @@ import org.liifviewer.core.export.ExportFormat;
 import org.liifviewer.core.export.ExportSettings;
 import org.liifviewer.core.export.ImageExporter;
 import org.liifviewer.core.image.DecodedImage;
+import org.liifviewer.core.io.StopOnShutdown;
 import org.liifviewer.core.liif.LiifModel;
 import org.liifviewer.core.render.ContinuousImage;
 import org.liifviewer.core.render.RenderMonitor;
@@ -146,7 +147,7 @@ public final class ExportViewModel {
             }
         };
         return CompletableFuture.runAsync(() -> {
-            try {
+            try (StopOnShutdown stop = new StopOnShutdown(this::cancel)) {   // quitting mid-export leaves no file
                 ImageExporter.export(image, source.alpha().orElse(null), settings, out, monitor);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
