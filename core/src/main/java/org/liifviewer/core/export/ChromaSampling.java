@@ -22,10 +22,14 @@ public enum ChromaSampling {
         return mcuSize;
     }
 
+    /** Pixels per chroma sample in each direction (1 or 2); also the luma blocks per MCU side. */
+    int chromaFactor() {
+        return mcuSize / 8;
+    }
+
     /** Luma sampling factors as SOF0 stores them (horizontal in the high nibble), chroma being 1x1. */
     int lumaSamplingFactors() {
-        int factor = mcuSize / 8;
-        return factor << 4 | factor;
+        return chromaFactor() << 4 | chromaFactor();
     }
 
     /** "4:4:4" or "4:2:0". */

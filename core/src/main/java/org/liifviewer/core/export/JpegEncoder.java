@@ -38,8 +38,7 @@ final class JpegEncoder {
     JpegEncoder(OutputStream out, int width, int height, float quality, ChromaSampling chroma) throws IOException {
         this.out = out;
         this.chroma = chroma;
-        int factor = chroma.mcuSize() / 8;
-        this.luma = new float[factor * factor][64];
+        this.luma = new float[chroma.chromaFactor() * chroma.chromaFactor()][64];
         this.bits = new JpegBitWriter(out);
         this.lumaTable = new QuantisationTable(JPEGQTable.K1Luminance, quality);
         this.chromaTable = new QuantisationTable(JPEGQTable.K2Chrominance, quality);

@@ -18,7 +18,7 @@ final class YCbCrSampler {
      */
     static void sample(byte[] rgb, int stride, int x0, ChromaSampling chroma, float[][] luma, float[] cb,
                        float[] cr) {
-        int f = chroma.mcuSize() / 8;          // pixels per chroma sample in each direction
+        int f = chroma.chromaFactor();
         float norm = 1f / (f * f);
         for (int cy = 0; cy < 8; cy++) {
             for (int cx = 0; cx < 8; cx++) {
