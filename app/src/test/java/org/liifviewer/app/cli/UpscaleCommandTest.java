@@ -19,9 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.liifviewer.core.export.BicubicImage;
+import org.liifviewer.core.export.ExportFormat;
+import org.liifviewer.core.export.ExportSettings;
+import org.liifviewer.core.export.ImageExporter;
 import org.liifviewer.core.image.DecodedImage;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.image.ImageFiles;
+import org.liifviewer.core.render.RenderMonitor;
 
 /** {@code liif upscale} reproduces the official demo images; bad input ends with a clear message. */
 class UpscaleCommandTest {
@@ -98,7 +103,8 @@ class UpscaleCommandTest {
             }
         }
         Path file = dir.resolve("ramps.png");
-        ImageFiles.writePng8(img, null, file);
+        ExportSettings png = ExportSettings.of(img.width(), img.height(), ExportFormat.PNG);
+        ImageExporter.export(new BicubicImage(img), null, png, file, RenderMonitor.NONE);
         return file;
     }
 

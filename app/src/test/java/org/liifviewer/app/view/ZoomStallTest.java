@@ -13,8 +13,12 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liifviewer.core.export.BicubicImage;
+import org.liifviewer.core.export.ExportFormat;
+import org.liifviewer.core.export.ExportSettings;
+import org.liifviewer.core.export.ImageExporter;
 import org.liifviewer.core.image.FloatImage;
-import org.liifviewer.core.image.ImageFiles;
+import org.liifviewer.core.render.RenderMonitor;
 
 /**
  * Scripted zoom from fit to x30 and back on a 2-megapixel image while tiles render, logging the worst UI-thread
@@ -50,7 +54,8 @@ class ZoomStallTest extends ViewerFixture {
             }
         }
         Path file = dir.resolve("two-megapixels.png");
-        ImageFiles.writePng8(img, null, file);
+        ExportSettings png = ExportSettings.of(img.width(), img.height(), ExportFormat.PNG);
+        ImageExporter.export(new BicubicImage(img), null, png, file, RenderMonitor.NONE);
         return file;
     }
 

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.liifviewer.core.image.FloatImage;
+import org.liifviewer.core.image.SampleLevels;
 
 /**
  * A streaming JPEG writer: rows are quantised to 8-bit RGB into a band of one MCU row (8 rows at 4:4:4, 16 at
@@ -56,9 +57,9 @@ final class JpegStripWriter implements StripWriter {
         for (int y = 0; y < rgb.height(); y++) {
             int at = bandRows * stride;
             for (int x = 0, p = y * width; x < width; x++, p++, at += 3) {
-                band[at] = (byte) StripWriter.quantise(c[p], 255);
-                band[at + 1] = (byte) StripWriter.quantise(c[plane + p], 255);
-                band[at + 2] = (byte) StripWriter.quantise(c[2 * plane + p], 255);
+                band[at] = (byte) SampleLevels.of(c[p], 255);
+                band[at + 1] = (byte) SampleLevels.of(c[plane + p], 255);
+                band[at + 2] = (byte) SampleLevels.of(c[2 * plane + p], 255);
             }
             for (int end = (bandRows + 1) * stride; at < end; at += 3) {
                 System.arraycopy(band, at - 3, band, at, 3);

@@ -9,6 +9,7 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import org.liifviewer.core.image.FloatImage;
+import org.liifviewer.core.image.SampleLevels;
 
 /**
  * A streaming PNG encoder: rows are filtered (Paeth) and deflated as they arrive, and the compressed bytes
@@ -74,7 +75,7 @@ final class PngStripWriter implements StripWriter {
             for (int x = 0; x < width; x++) {
                 for (int ch = 0; ch < channels; ch++) {
                     float v = ch < 3 ? c[ch * plane + row + x] : alphaOrNull.data()[row + x];
-                    int q = StripWriter.quantise(v, max);
+                    int q = SampleLevels.of(v, max);
                     if (bytesPerSample == 2) {
                         current[i++] = (byte) (q >>> 8);
                     }

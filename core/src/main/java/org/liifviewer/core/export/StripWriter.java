@@ -11,12 +11,4 @@ interface StripWriter {
 
     /** Writes what follows the last row; called once after all rows. */
     void finish() throws IOException;
-
-    /** {@code floor(clamp(v, 0, 1) * max + 0.5)} in double, NaN as 0: the quantisation of core's image writers. */
-    static int quantise(float v, int max) {
-        if (!(v > 0f)) {
-            return 0;
-        }
-        return v >= 1f ? max : (int) (v * (double) max + 0.5);
-    }
 }

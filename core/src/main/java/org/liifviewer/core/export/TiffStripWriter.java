@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.zip.DeflaterOutputStream;
 import org.liifviewer.core.image.ExifDirectories;
 import org.liifviewer.core.image.FloatImage;
+import org.liifviewer.core.image.SampleLevels;
 import org.liifviewer.core.image.TiffStructure;
 import org.liifviewer.core.image.TiffStructure.Entry;
 
@@ -52,7 +53,7 @@ final class TiffStripWriter implements StripWriter {
         float[] c = rgb.data();
         for (int p = 0; p < plane; p++) {
             for (int ch = 0; ch < samples; ch++) {
-                int q = StripWriter.quantise(ch < 3 ? c[ch * plane + p] : alphaOrNull.data()[p], max);
+                int q = SampleLevels.of(ch < 3 ? c[ch * plane + p] : alphaOrNull.data()[p], max);
                 if (bytes == 2) {
                     raw.putShort((short) q);
                 } else {

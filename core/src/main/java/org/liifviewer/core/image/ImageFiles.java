@@ -1,6 +1,5 @@
 package org.liifviewer.core.image;
 
-import org.liifviewer.core.io.AtomicFile;
 import java.awt.image.BufferedImage;
 import java.io.EOFException;
 import java.io.IOException;
@@ -12,20 +11,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Consumer;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.ImageOutputStream;
 
 /**
- * Reading and writing image files. Reading decodes PNG, JPEG, BMP, TIFF, WebP and GIF (first frame)
- * into exact float planes with the EXIF orientation applied; every failure is an
- * {@link ImageFormatException}. Writing is atomic (see {@link AtomicFile}) and quantises with
- * {@code floor(clamp(v, 0, 1) * max + 0.5)}.
+ * Reading image files: PNG, JPEG, BMP, TIFF, WebP and GIF (first frame) are decoded into exact float planes
+ * with the EXIF orientation applied; every failure is an {@link ImageFormatException}. Writing is
+ * {@link org.liifviewer.core.export.ImageExporter}'s.
  */
 public final class ImageFiles {
 
@@ -123,69 +116,5 @@ public final class ImageFiles {
             }
         }
         return false;
-    }
-
-    /** 8-bit PNG, RGB or RGBA ({@code alphaOrNull} is a 1-channel plane of the same size). */
-    public static void writePng8(FloatImage rgb, FloatImage alphaOrNull, Path target) throws IOException {
-        write(ImageEncoding.toBufferedImage(rgb, alphaOrNull, 8), "png", null, target);
-    }
-
-    /** 16-bit PNG, RGB or RGBA; values {@code floor(clamp(v) * 65535 + 0.5)}. */
-    public static void writePng16(FloatImage rgb, FloatImage alphaOrNull, Path target) throws IOException {
-        write(ImageEncoding.toBufferedImage(rgb, alphaOrNull, 16), "png", null, target);
-    }
-
-    /** Baseline JPEG; {@code quality} in [0, 1] as ImageIO defines it (0.9 is visually lossless for most images). */
-    public static void writeJpeg(FloatImage rgb, float quality, Path target) throws IOException {
-        if (!(quality >= 0f && quality <= 1f)) {
-            throw new IllegalArgumentException("JPEG quality must be in [0, 1], got " + quality);
-        }
-        write(ImageEncoding.toBufferedImage(rgb, null, 8), "jpeg", param -> {
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality);
-        }, target);
-    }
-
-    /** LZW-compressed TIFF, 8 or 16 bits per sample, RGB or RGBA. */
-    public static void writeTiff(FloatImage rgb, FloatImage alphaOrNull, int bitDepth, Path target) throws IOException {
-        write(ImageEncoding.toBufferedImage(rgb, alphaOrNull, bitDepth), "tiff", param -> {
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionType("LZW");
-        }, target);
-    }
-
-    private static void write(BufferedImage img, String format, Consumer<ImageWriteParam> setup, Path target) throws IOException {
-        ImageWriter writer = builtInWriter(format);
-        try {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            if (setup != null) {
-                setup.accept(param);
-            }
-            AtomicFile.write(target, out -> {
-                try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
-                    writer.setOutput(ios);
-                    writer.write(null, new IIOImage(img, null, null), param);
-                }
-            });
-        } finally {
-            writer.dispose();
-        }
-    }
-
-    /**
-     * The JDK's own writer for {@code format}: the plugins on the class path are for reading (TwelveMonkeys'
-     * TIFF writer, for one, cannot write 16-bit interleaved RGBA).
-     */
-    private static ImageWriter builtInWriter(String format) throws IOException {
-        Module jdkImageIo = ImageIO.class.getModule();
-        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format);
-        while (writers.hasNext()) {
-            ImageWriter writer = writers.next();
-            if (writer.getClass().getModule() == jdkImageIo) {
-                return writer;
-            }
-            writer.dispose();
-        }
-        throw new IOException("no built-in ImageIO writer for " + format);
     }
 }

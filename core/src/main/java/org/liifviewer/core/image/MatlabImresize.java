@@ -37,7 +37,7 @@ public final class MatlabImresize {
         int n = img.data().length;
         byte[] u8 = new byte[n];
         for (int i = 0; i < n; i++) {
-            u8[i] = (byte) ImageEncoding.quantize(img.data()[i], 255);
+            u8[i] = (byte) SampleLevels.of(img.data()[i], 255);
         }
         byte[] out = resize(u8, img.channels(), img.height(), img.width(), scaleH, scaleW, outH, outW);
         float[] f = new float[out.length];

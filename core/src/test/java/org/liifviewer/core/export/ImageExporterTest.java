@@ -22,6 +22,7 @@ import org.liifviewer.core.image.Bicubic;
 import org.liifviewer.core.image.DecodedImage;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.image.ImageFiles;
+import org.liifviewer.core.image.SampleLevels;
 import org.liifviewer.core.render.RenderMonitor;
 
 class ImageExporterTest {
@@ -55,7 +56,7 @@ class ImageExporterTest {
         assertEquals(expected.height(), actual.height());
         assertEquals(expected.width(), actual.width());
         for (int i = 0; i < expected.data().length; i++) {
-            int e = StripWriter.quantise(expected.data()[i], max);
+            int e = SampleLevels.of(expected.data()[i], max);
             int a = Math.round(actual.data()[i] * max);
             if (Math.abs(e - a) > 1) {
                 throw new AssertionError("sample " + i + ": expected " + e + ", got " + a);

@@ -24,6 +24,7 @@ import javax.imageio.plugins.jpeg.JPEGQTable;
 import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.Test;
 import org.liifviewer.core.image.FloatImage;
+import org.liifviewer.core.image.SampleLevels;
 
 class JpegStripWriterTest {
 
@@ -63,7 +64,7 @@ class JpegStripWriterTest {
             for (int x = 0; x < img.width(); x++) {
                 int rgb = 0;
                 for (int c = 0; c < 3; c++) {
-                    rgb = rgb << 8 | StripWriter.quantise(img.get(c, y, x), 255);
+                    rgb = rgb << 8 | SampleLevels.of(img.get(c, y, x), 255);
                 }
                 bi.setRGB(x, y, rgb);
             }
@@ -110,7 +111,7 @@ class JpegStripWriterTest {
         for (int c = 0; c < 3; c++) {
             for (int y = 0; y < src.height(); y++) {
                 for (int x = 0; x < src.width(); x++) {
-                    double d = StripWriter.quantise(src.get(c, y, x), 255) - sample(decoded, c, y, x);
+                    double d = SampleLevels.of(src.get(c, y, x), 255) - sample(decoded, c, y, x);
                     sum += d * d;
                 }
             }

@@ -2,11 +2,11 @@ package org.liifviewer.training.eval;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.liifviewer.core.io.AtomicFile;
 
 /**
  * Writes an {@link EvalResult} as CSV: first the per-set means ({@code kind = mean}), then every
@@ -19,7 +19,7 @@ public final class CsvReport {
     private CsvReport() {
     }
 
-    /** Writes {@code file}, replacing it. */
+    /** Writes {@code file}, replacing it atomically. */
     public static void write(EvalResult result, Path file) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add(HEADER);
@@ -39,6 +39,7 @@ public final class CsvReport {
                     s.scale(), s.method().label(), s.source().label(), s.lrH(), s.lrW(), s.hrH(), s.hrW(),
                     s.psnr(), s.ssim()));
         }
-        Files.write(file, lines, StandardCharsets.UTF_8);
+        byte[] text = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+        AtomicFile.write(file, out -> out.write(text));
     }
 }

@@ -2,8 +2,6 @@ package org.liifviewer.training.eval;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
@@ -14,6 +12,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.liifviewer.core.io.AtomicFile;
 
 /**
  * Draws mean PSNR against scale (log-scale x axis) as a PNG (XChart): the model solid, the bicubic baseline
@@ -27,7 +26,7 @@ public final class PsnrPlot {
     private PsnrPlot() {
     }
 
-    /** Writes the plot to {@code file}, replacing it. */
+    /** Writes the plot to {@code file}, replacing it atomically. */
     public static void write(EvalResult result, Path file) throws IOException {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title("PSNR vs scale: " + result.modelName() + ", " + result.protocol().label() + " protocol")
@@ -55,8 +54,6 @@ public final class PsnrPlot {
                 series.setLineStyle(m == Method.BICUBIC ? SeriesLines.DASH_DASH : SeriesLines.SOLID);
             }
         }
-        try (OutputStream out = Files.newOutputStream(file)) {
-            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-        }
+        AtomicFile.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
     }
 }
