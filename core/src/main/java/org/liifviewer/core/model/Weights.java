@@ -54,15 +54,4 @@ public final class Weights {
     public long parameterCount() {
         return tensors.values().stream().mapToLong(t -> t.data().length).sum();
     }
-
-    /** The tensors whose names start with {@code prefix}. */
-    public Weights withPrefix(String prefix) {
-        Map<String, Tensor> m = new LinkedHashMap<>();
-        tensors.forEach((k, v) -> {
-            if (k.startsWith(prefix)) {
-                m.put(k, v);
-            }
-        });
-        return new Weights(m);
-    }
 }

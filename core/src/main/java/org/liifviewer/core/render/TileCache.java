@@ -103,15 +103,4 @@ public final class TileCache {
     public synchronized long misses() {
         return misses;
     }
-
-    /** Drops every tile whose key satisfies the predicate (e.g. all tiles of a closed image). */
-    public synchronized void evictIf(java.util.function.Predicate<Object> which) {
-        tiles.entrySet().removeIf(e -> {
-            boolean drop = which.test(e.getKey());
-            if (drop) {
-                bytes -= 4L * e.getValue().length;
-            }
-            return drop;
-        });
-    }
 }

@@ -36,14 +36,6 @@ public final class ModelFiles {
         return read(file).model();
     }
 
-    /**
-     * The training state (optimizer moments, tensors named {@code optimizer.*}) stored in a checkpoint written
-     * by {@link #saveCheckpoint}; empty for other model files.
-     */
-    public static Weights loadTrainingState(Path file) throws IOException {
-        return read(file).trainingState();
-    }
-
     private static SafetensorsFormat.Contents read(Path file) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
