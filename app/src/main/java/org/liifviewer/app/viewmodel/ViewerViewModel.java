@@ -229,8 +229,11 @@ public final class ViewerViewModel<T> {
                 throw new IOException("missing resource " + resource);
             }
             Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            return tmp;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
-        return tmp;
     }
 
     private static String rootMessage(Throwable e) {
