@@ -14,15 +14,13 @@ kept_ckpt=training/checkpoints/liif-default-last.safetensors
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cp "$run/last.safetensors" "$tmp/last.safetensors"
-ckpt_it=$(python3 - "$tmp/last.safetensors" <<'PY'
-import json, struct, sys
-with open(sys.argv[1], 'rb') as f:
-    n = struct.unpack('<Q', f.read(8))[0]
-    print(json.loads(f.read(n))['__metadata__']['training.iteration'])
-PY
-)
-# the run's log may hold rows past the copied checkpoint (the trainer went on): keep rows up to its iteration
-(cat "$kept_log"; tail -n +2 "$run/log.csv") | awk -F, -v last="$ckpt_it" 'NR == 1 || $1 <= last' > "$tmp/log.csv"
+ckpt_it=$(./liif info --model "$tmp/last.safetensors" | awk '$1 == "training.iteration:" { print $2 }')
+[ -n "$ckpt_it" ] || { echo "$run/last.safetensors is not a training checkpoint" >&2; exit 1; }
+# appends the run's rows after the kept log's last one (so a second call adds nothing) up to the checkpoint's
+# iteration (the trainer may have gone on since it was copied)
+kept_last=$(tail -n 1 "$kept_log" | cut -d, -f1)
+(cat "$kept_log"; tail -n +2 "$run/log.csv" | awk -F, -v from="$kept_last" -v last="$ckpt_it" '$1 > from && $1 <= last') \
+    > "$tmp/log.csv"
 awk -F, -v last="$ckpt_it" '
   NR > 1 { if ($1 != NR - 1) { printf "log not contiguous: iteration %d expected on line %d, found %s\n", NR - 1, NR, $1; bad = 1; exit 1 } n = $1 }
   END { if (!bad && n != last) { printf "log ends at %s, the checkpoint is at %s\n", n, last; exit 1 } }

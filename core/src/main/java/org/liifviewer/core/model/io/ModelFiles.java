@@ -33,22 +33,18 @@ public final class ModelFiles {
      * @throws IOException          if the file cannot be read at all (missing, no permission)
      */
     public static LiifModelFile load(Path file) throws IOException {
-        return read(file).model();
-    }
-
-    private static SafetensorsFormat.Contents read(Path file) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(HEAD);
         }
         try {
-            SafetensorsFormat.Contents contents = switch (detect(head)) {
-                case ZIP_CHECKPOINT -> new SafetensorsFormat.Contents(TorchZipReader.read(file), NO_STATE);
-                case LEGACY_CHECKPOINT -> new SafetensorsFormat.Contents(TorchLegacyReader.read(file), NO_STATE);
+            LiifModelFile model = switch (detect(head)) {
+                case ZIP_CHECKPOINT -> TorchZipReader.read(file);
+                case LEGACY_CHECKPOINT -> TorchLegacyReader.read(file);
                 case SAFETENSORS -> SafetensorsFormat.read(file);
             };
-            contents.model().validate();
-            return contents;
+            model.validate();
+            return model;
         } catch (ModelFormatException e) {
             throw new ModelFormatException(file.getFileName() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) { // a safety net for inconsistencies no check anticipated

@@ -49,10 +49,6 @@ final class SafetensorsFormat {
     private record Entry(String name, DType dtype, long[] shape, long begin, long end) {
     }
 
-    /** A file's model and the training state stored with it (empty for plain model files). */
-    record Contents(LiifModelFile model, Weights trainingState) {
-    }
-
     private SafetensorsFormat() {
     }
 
@@ -115,7 +111,7 @@ final class SafetensorsFormat {
         }
     }
 
-    static Contents read(Path file) throws IOException {
+    static LiifModelFile read(Path file) throws IOException {
         TensorFile raw = readTensors(file);
         if (!FORMAT.equals(raw.format())) {
             throw new ModelFormatException("not a LIIF Viewer model: __metadata__.format is '" + raw.format()
@@ -126,9 +122,7 @@ final class SafetensorsFormat {
         if (spec == null) {
             throw new ModelFormatException("the header has no model spec (__metadata__.spec)");
         }
-        LiifModelFile model = new LiifModelFile(OfficialSpec.parse(parseJson(spec, "spec"), raw.weights()),
-                raw.weights(), metadata);
-        return new Contents(model, raw.trainingState());
+        return new LiifModelFile(OfficialSpec.parse(parseJson(spec, "spec"), raw.weights()), raw.weights(), metadata);
     }
 
     /** Reads any tensor file written by {@link #writeTensors} (or a LIIF model file) without interpreting it. */
