@@ -66,7 +66,8 @@ public final class MatlabImresize {
         return resizeRows(mid, channels, inH, outW, rows, outH);
     }
 
-    private static int outputSize(int in, double scale) {
+    /** MATLAB's output length for a dimension of {@code in} pixels resized by {@code scale}: {@code ceil(scale * in)}. */
+    public static int outputSize(int in, double scale) {
         return (int) Math.ceil(scale * in);
     }
 

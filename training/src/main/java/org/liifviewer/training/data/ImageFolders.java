@@ -3,6 +3,7 @@ package org.liifviewer.training.data;
 import org.liifviewer.core.image.DecodedImage;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.image.ImageFiles;
+import org.liifviewer.core.image.MatlabImresize;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -20,27 +21,46 @@ import java.util.stream.Stream;
 
 /**
  * The training images of one or more folders: every PNG/JPEG file, sorted by path within each folder, folders in
- * the given order. Grayscale sources arrive as RGB; 8-bit only. With {@code cache}, each image is decoded once and
+ * the given order. A folder may be read at a reduced size ({@link Folder#factor()}): each image is then
+ * down-scaled with MATLAB's bicubic {@code imresize} and rounded to 8 bits, as the usual multi-scale copies of
+ * DIV2K are made. Grayscale sources arrive as RGB; 8-bit only. With {@code cache}, each image is decoded once and
  * kept in memory (12 bytes per pixel; what the official configs do with {@code cache: in_memory}), otherwise it is
  * decoded on every use.
  */
 public final class ImageFolders {
 
-    private final List<Path> files;
+    /** A folder of images, used at {@code factor} (0 &lt; factor &le; 1) times their stored size. */
+    public record Folder(Path path, double factor) {
+        public Folder {
+            if (!(factor > 0 && factor <= 1)) {
+                throw new IllegalArgumentException("a folder's size factor must lie in (0, 1], got " + factor);
+            }
+        }
+
+        /** Folders used at their stored size. */
+        public static List<Folder> asStored(List<Path> paths) {
+            return paths.stream().map(p -> new Folder(p, 1)).toList();
+        }
+    }
+
+    private record Entry(Path file, double factor) {
+    }
+
+    private final List<Entry> entries;
     private final Map<Integer, FloatImage> cache;
 
-    public ImageFolders(List<Path> folders, boolean cache) throws IOException {
+    public ImageFolders(List<Folder> folders, boolean cache) throws IOException {
         this.cache = cache ? new ConcurrentHashMap<>() : null;
-        List<Path> all = new ArrayList<>();
-        for (Path folder : folders) {
-            try (Stream<Path> s = Files.list(folder)) {
-                s.filter(ImageFolders::isImage).sorted().forEach(all::add);
+        List<Entry> all = new ArrayList<>();
+        for (Folder folder : folders) {
+            try (Stream<Path> s = Files.list(folder.path())) {
+                s.filter(ImageFolders::isImage).sorted().forEach(file -> all.add(new Entry(file, folder.factor())));
             }
         }
         if (all.isEmpty()) {
-            throw new IOException("no PNG or JPEG images in " + folders);
+            throw new IOException("no PNG or JPEG images in " + folders.stream().map(Folder::path).toList());
         }
-        this.files = List.copyOf(all);
+        this.entries = List.copyOf(all);
     }
 
     private static boolean isImage(Path p) {
@@ -49,36 +69,39 @@ public final class ImageFolders {
     }
 
     public int size() {
-        return files.size();
+        return entries.size();
     }
 
-    public Path path(int index) {
-        return files.get(index);
-    }
-
-    /** Width x height of image number {@code index}, read from the file's header (or the cache) without decoding it. */
+    /**
+     * Width x height of image number {@code index} as used (after its folder's factor), read from the file's header
+     * (or the cache) without decoding it.
+     */
     public long pixelCount(int index) throws IOException {
         FloatImage cached = cache == null ? null : cache.get(index);
         if (cached != null) {
             return (long) cached.width() * cached.height();
         }
-        Path file = files.get(index);
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+        Entry entry = entries.get(index);
+        try (ImageInputStream in = ImageIO.createImageInputStream(entry.file().toFile())) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
-                throw new IOException(file + ": not a readable PNG or JPEG image");
+                throw new IOException(entry.file() + ": not a readable PNG or JPEG image");
             }
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                return (long) reader.getWidth(0) * reader.getHeight(0);
+                return (long) scaled(reader.getWidth(0), entry) * scaled(reader.getHeight(0), entry);
             } finally {
                 reader.dispose();
             }
         }
     }
 
-    /** The RGB image number {@code index}, values k/255. */
+    private static int scaled(int size, Entry entry) {
+        return entry.factor() == 1 ? size : MatlabImresize.outputSize(size, entry.factor());
+    }
+
+    /** The RGB image number {@code index} (after its folder's factor), values k/255. */
     public FloatImage read(int index) throws IOException {
         if (cache == null) {
             return decode(index);
@@ -92,10 +115,11 @@ public final class ImageFolders {
     }
 
     private FloatImage decode(int index) throws IOException {
-        DecodedImage image = ImageFiles.read(files.get(index));
+        Entry entry = entries.get(index);
+        DecodedImage image = ImageFiles.read(entry.file());
         if (image.bitDepth() != 8) {
-            throw new IOException(files.get(index) + ": training needs 8-bit images, got " + image.bitDepth() + " bits");
+            throw new IOException(entry.file() + ": training needs 8-bit images, got " + image.bitDepth() + " bits");
         }
-        return image.rgb();
+        return entry.factor() == 1 ? image.rgb() : MatlabImresize.resize(image.rgb(), entry.factor());
     }
 }

@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -95,9 +96,11 @@ public final class TrainCommand {
                 + (average == null ? "" : "; weight average (decay " + config.emaDecay() + ")"
                 + (state != null && state.averages().isEmpty() ? " starts here" : "")));
         TrainConfig.Data data = config.data();
-        TrainingStream stream = new TrainingStream(new ImageFolders(data.folders().stream().map(Path::of).toList(), data.cache()),
+        List<ImageFolders.Folder> folders = data.imageFolders();
+        TrainingStream stream = new TrainingStream(new ImageFolders(folders, data.cache()),
                 new ImplicitSampler(data.sampler()), config.seed(), data.repeat(), data.sampling());
-        out.println("data: " + data.folders().size() + " folders, epochs of " + stream.epochSize() + " samples ("
+        out.println("data: " + folders.size() + " folders" + (folders.size() > data.folders().size()
+                ? " (" + (folders.size() - data.folders().size()) + " down-scaled)" : "") + ", epochs of " + stream.epochSize() + " samples ("
                 + data.sampling().name().toLowerCase(Locale.ROOT) + " sampling, repeat " + data.repeat() + ")");
         Trainer trainer = new Trainer(config, graph, adam, average, start, outDir, out);
         try (StopOnShutdown stopOnShutdown = new StopOnShutdown(trainer::requestStop);

@@ -8,12 +8,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.liifviewer.core.model.EncoderSpec;
 import org.liifviewer.core.model.LiifSpec;
 import org.liifviewer.training.baseline.BaselineSpec;
+import org.liifviewer.training.data.ImageFolders;
 import org.liifviewer.training.data.ImplicitSampler;
 import org.liifviewer.training.data.Sampling;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,13 +32,13 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /**
-     * Training data: image folders, how often each image is drawn ({@code repeat}, and {@code sampling}: {@code image}
-     * when absent, as the official code, or {@code area}; see {@link Sampling}), the sampler's settings, in-memory
-     * cache, loader threads and prefetch depth.
+     * Training data: image folders, optional down-scaled copies of some of them ({@code downscaled}), how often each
+     * image is drawn ({@code repeat}, and {@code sampling}: {@code image} when absent, as the official code, or
+     * {@code area}; see {@link Sampling}), the sampler's settings, in-memory cache, loader threads and prefetch depth.
      */
-    public record Data(List<String> folders, int repeat, Sampling sampling, int batchSize, int inpSize, double scaleMin,
-                       double scaleMax, int sampleQ, boolean augment, boolean cache, int loaderThreads,
-                       int prefetch) {
+    public record Data(List<String> folders, Downscaled downscaled, int repeat, Sampling sampling, int batchSize,
+                       int inpSize, double scaleMin, double scaleMax, int sampleQ, boolean augment, boolean cache,
+                       int loaderThreads, int prefetch) {
         public Data {
             if (sampling == null) {
                 sampling = Sampling.IMAGE;
@@ -45,6 +47,41 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
 
         public ImplicitSampler.Settings sampler() {
             return new ImplicitSampler.Settings(inpSize, scaleMin, scaleMax, sampleQ, augment);
+        }
+
+        /** Every folder at its stored size, then each down-scaled folder at each of its factors. */
+        public List<ImageFolders.Folder> imageFolders() {
+            List<ImageFolders.Folder> all = new ArrayList<>(ImageFolders.Folder.asStored(paths(folders)));
+            if (downscaled != null) {
+                for (double factor : downscaled.factors()) {
+                    for (Path folder : paths(downscaled.folders())) {
+                        all.add(new ImageFolders.Folder(folder, factor));
+                    }
+                }
+            }
+            return all;
+        }
+
+        private static List<Path> paths(List<String> folders) {
+            return folders.stream().map(Path::of).toList();
+        }
+    }
+
+    /**
+     * Extra copies of the images of {@code folders}, down-scaled by each of {@code factors} (in (0, 1), e.g. 0.75 and
+     * 0.5: the multi-scale augmentation of DIV2K used since EDSR), more image content at the scale of the test
+     * images for the same photos.
+     */
+    public record Downscaled(List<String> folders, double[] factors) {
+        public Downscaled {
+            if (folders == null || folders.isEmpty() || factors == null || factors.length == 0) {
+                throw new IllegalArgumentException("downscaled needs folders and factors");
+            }
+            for (double f : factors) {
+                if (!(f > 0 && f < 1)) {
+                    throw new IllegalArgumentException("downscaled factors must lie in (0, 1), got " + f);
+                }
+            }
         }
     }
 

@@ -21,7 +21,7 @@ class SamplingTest {
 
     /** Set5 HR sorted by name: baby 512x512, bird 288x288, butterfly 256x256, head 280x280, woman 228x344. */
     private static ImageFolders set5(boolean cache) throws IOException {
-        return new ImageFolders(List.of(Shared.path("data/Set5/HR")), cache);
+        return new ImageFolders(ImageFolders.Folder.asStored(List.of(Shared.path("data/Set5/HR"))), cache);
     }
 
     @Test
@@ -29,7 +29,7 @@ class SamplingTest {
         ImageFolders png = set5(false);
         assertEquals(512L * 512, png.pixelCount(0));
         assertEquals(228L * 344, png.pixelCount(4));
-        ImageFolders jpeg = new ImageFolders(List.of(Shared.path("data/CelebA-HQ_sample/HR")), false);
+        ImageFolders jpeg = new ImageFolders(ImageFolders.Folder.asStored(List.of(Shared.path("data/CelebA-HQ_sample/HR"))), false);
         FloatImage decoded = jpeg.read(0);
         assertEquals((long) decoded.width() * decoded.height(), jpeg.pixelCount(0));
     }
@@ -37,7 +37,7 @@ class SamplingTest {
     @Test
     void pixelCountOfACorruptFileIsAClearError(@TempDir Path dir) throws Exception {
         Files.write(dir.resolve("broken.png"), new byte[]{1, 2, 3, 4, 5});
-        IOException e = assertThrows(IOException.class, () -> new ImageFolders(List.of(dir), false).pixelCount(0));
+        IOException e = assertThrows(IOException.class, () -> new ImageFolders(ImageFolders.Folder.asStored(List.of(dir)), false).pixelCount(0));
         assertTrue(e.getMessage().contains("broken.png"), e.getMessage());
     }
 

@@ -24,7 +24,7 @@ class TrainingStreamTest {
     private static final ImplicitSampler.Settings PAPER = new ImplicitSampler.Settings(48, 1, 4, 2304, true);
 
     private static TrainingStream stream(long seed) throws Exception {
-        return new TrainingStream(new ImageFolders(List.of(SET5), true), new ImplicitSampler(PAPER), seed, 2);
+        return new TrainingStream(new ImageFolders(ImageFolders.Folder.asStored(List.of(SET5)), true), new ImplicitSampler(PAPER), seed, 2);
     }
 
     @Test

@@ -4,11 +4,13 @@ import org.junit.jupiter.api.Test;
 import org.liifviewer.core.model.EncoderSpec;
 import org.liifviewer.core.model.LiifSpec;
 import org.liifviewer.training.baseline.BaselineSpec;
+import org.liifviewer.training.data.ImageFolders;
 import org.liifviewer.training.data.Sampling;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -86,5 +88,24 @@ class TrainConfigTest {
         assertEquals(Sampling.AREA, area.data().sampling());
         assertEquals(Sampling.AREA, TrainConfig.parse(area.toYaml()).data().sampling(), "kept in checkpoints");
         assertThrows(Exception.class, () -> TrainConfig.parse(yaml.replace("  repeat: 20\n", "  repeat: 20\n  sampling: pixel\n")));
+    }
+
+    @Test
+    void downScaledCopiesFollowTheStoredFoldersFactorByFactor() throws Exception {
+        String yaml = Files.readString(CONFIGS.resolve("train_edsr-baseline-liif.yaml"));
+        List<ImageFolders.Folder> stored = ImageFolders.Folder.asStored(List.of(
+                Path.of("../shared/data/DIV2K_train_sample/HR"), Path.of("../shared/data/Flickr2K_sample/HR")));
+        assertEquals(stored, TrainConfig.parse(yaml).data().imageFolders(), "no copies unless asked");
+        String withCopies = yaml.replace("  repeat: 20\n",
+                "  repeat: 20\n  downscaled: {folders: [a, b], factors: [0.75, 0.5]}\n");
+        TrainConfig copies = TrainConfig.parse(withCopies);
+        List<ImageFolders.Folder> expected = new ArrayList<>(stored);
+        expected.addAll(List.of(new ImageFolders.Folder(Path.of("a"), 0.75), new ImageFolders.Folder(Path.of("b"), 0.75),
+                new ImageFolders.Folder(Path.of("a"), 0.5), new ImageFolders.Folder(Path.of("b"), 0.5)));
+        assertEquals(expected, copies.data().imageFolders());
+        assertEquals(expected, TrainConfig.parse(copies.toYaml()).data().imageFolders(), "kept in checkpoints");
+        IOException e = assertThrows(IOException.class, () -> TrainConfig.parse(withCopies.replace("0.5]", "1]")));
+        assertTrue(e.getMessage().contains("(0, 1)"), e.getMessage());
+        assertThrows(IOException.class, () -> TrainConfig.parse(withCopies.replace("factors: [0.75, 0.5]", "factors: []")));
     }
 }
