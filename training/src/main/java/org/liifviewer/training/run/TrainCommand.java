@@ -71,7 +71,7 @@ public final class TrainCommand {
         TrainingCheckpoint.State state = null;
         if (resume != null) {
             state = TrainingCheckpoint.load(resume);
-            TrainConfig.Model saved = TrainConfig.parse(state.metadata().get(TrainingCheckpoint.CONFIG)).model();
+            TrainConfig.Model saved = TrainConfig.parseModel(state.metadata().get(TrainingCheckpoint.CONFIG));
             if (!saved.architecture().equals(model.architecture())) {
                 err.println("checkpoint model " + saved.architecture() + " differs from the config's "
                         + model.architecture());

@@ -2,6 +2,7 @@ package org.liifviewer.training.run;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -32,11 +33,12 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /**
-     * Training data: image folders, optional down-scaled copies of some of them ({@code downscaled}), how often each
+     * Training data: image folders, optional down-scaled copies of some of them ({@code downscaled}, a list of
+     * folders-and-factors groups), how often each
      * image is drawn ({@code repeat}, and {@code sampling}: {@code image} when absent, as the official code, or
      * {@code area}; see {@link Sampling}), the sampler's settings, in-memory cache, loader threads and prefetch depth.
      */
-    public record Data(List<String> folders, Downscaled downscaled, int repeat, Sampling sampling, int batchSize,
+    public record Data(List<String> folders, List<Downscaled> downscaled, int repeat, Sampling sampling, int batchSize,
                        int inpSize, double scaleMin, double scaleMax, int sampleQ, boolean augment, boolean cache,
                        int loaderThreads, int prefetch) {
         public Data {
@@ -49,12 +51,12 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
             return new ImplicitSampler.Settings(inpSize, scaleMin, scaleMax, sampleQ, augment);
         }
 
-        /** Every folder at its stored size, then each down-scaled folder at each of its factors. */
+        /** Every folder at its stored size, then each group of down-scaled folders, factor by factor. */
         public List<ImageFolders.Folder> imageFolders() {
             List<ImageFolders.Folder> all = new ArrayList<>(ImageFolders.Folder.asStored(paths(folders)));
-            if (downscaled != null) {
-                for (double factor : downscaled.factors()) {
-                    for (Path folder : paths(downscaled.folders())) {
+            for (Downscaled group : downscaled == null ? List.<Downscaled>of() : downscaled) {
+                for (double factor : group.factors()) {
+                    for (Path folder : paths(group.folders())) {
                         all.add(new ImageFolders.Folder(folder, factor));
                     }
                 }
@@ -172,6 +174,18 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
             }
         }
         return config;
+    }
+
+    /**
+     * Only the model section of a config's YAML, as a checkpoint stores it: the rest (data, schedule) may be in an
+     * older form, since a run may change its data between resumes.
+     */
+    public static Model parseModel(String yaml) throws IOException {
+        JsonNode model = YAML.readTree(yaml).get("model");
+        if (model == null || !model.isObject()) {
+            throw new IOException("the config has no model section");
+        }
+        return YAML.treeToValue(model, Model.class);
     }
 
     /** This config as YAML, stored in checkpoints. */

@@ -97,15 +97,24 @@ class TrainConfigTest {
                 Path.of("../shared/data/DIV2K_train_sample/HR"), Path.of("../shared/data/Flickr2K_sample/HR")));
         assertEquals(stored, TrainConfig.parse(yaml).data().imageFolders(), "no copies unless asked");
         String withCopies = yaml.replace("  repeat: 20\n",
-                "  repeat: 20\n  downscaled: {folders: [a, b], factors: [0.75, 0.5]}\n");
+                "  repeat: 20\n  downscaled: [{folders: [a, b], factors: [0.75, 0.5]}, {folders: [c], factors: [0.8]}]\n");
         TrainConfig copies = TrainConfig.parse(withCopies);
         List<ImageFolders.Folder> expected = new ArrayList<>(stored);
         expected.addAll(List.of(new ImageFolders.Folder(Path.of("a"), 0.75), new ImageFolders.Folder(Path.of("b"), 0.75),
-                new ImageFolders.Folder(Path.of("a"), 0.5), new ImageFolders.Folder(Path.of("b"), 0.5)));
+                new ImageFolders.Folder(Path.of("a"), 0.5), new ImageFolders.Folder(Path.of("b"), 0.5), new ImageFolders.Folder(Path.of("c"), 0.8)));
         assertEquals(expected, copies.data().imageFolders());
         assertEquals(expected, TrainConfig.parse(copies.toYaml()).data().imageFolders(), "kept in checkpoints");
         IOException e = assertThrows(IOException.class, () -> TrainConfig.parse(withCopies.replace("0.5]", "1]")));
         assertTrue(e.getMessage().contains("(0, 1)"), e.getMessage());
         assertThrows(IOException.class, () -> TrainConfig.parse(withCopies.replace("factors: [0.75, 0.5]", "factors: []")));
+    }
+
+    @Test
+    void theModelOfAStoredConfigReadsWhateverItsDataSectionHolds() throws Exception {
+        TrainConfig config = TrainConfig.read(CONFIGS.resolve("liif-default.yaml"));
+        String stored = config.toYaml().replace("  repeat: 1\n", "  repeat: 1\n  a_key_of_another_version: {x: 1}\n");
+        assertThrows(IOException.class, () -> TrainConfig.parse(stored), "the whole config is strict");
+        assertEquals(config.model().architecture(), TrainConfig.parseModel(stored).architecture());
+        assertThrows(IOException.class, () -> TrainConfig.parseModel("name: x\n"));
     }
 }
