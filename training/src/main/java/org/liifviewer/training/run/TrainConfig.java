@@ -34,9 +34,9 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
 
     /**
      * Training data: image folders, optional down-scaled copies of some of them ({@code downscaled}, a list of
-     * folders-and-factors groups), how often each
-     * image is drawn ({@code repeat}, and {@code sampling}: {@code image} when absent, as the official code, or
-     * {@code area}; see {@link Sampling}), the sampler's settings, in-memory cache, loader threads and prefetch depth.
+     * groups of folders and factors), how often each image is drawn ({@code repeat}, and {@code sampling}:
+     * {@code image} when absent, as the official code, or {@code area}; see {@link Sampling}), the sampler's
+     * settings, in-memory cache, loader threads and prefetch depth.
      */
     public record Data(List<String> folders, List<Downscaled> downscaled, int repeat, Sampling sampling, int batchSize,
                        int inpSize, double scaleMin, double scaleMax, int sampleQ, boolean augment, boolean cache,
@@ -70,9 +70,8 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
     }
 
     /**
-     * Extra copies of the images of {@code folders}, down-scaled by each of {@code factors} (in (0, 1), e.g. 0.75 and
-     * 0.5: the multi-scale augmentation of DIV2K used since EDSR), more image content at the scale of the test
-     * images for the same photos.
+     * Extra copies of the images of {@code folders}, down-scaled by each of {@code factors} (in (0, 1); e.g. 0.75 and
+     * 0.5, the multi-scale augmentation EDSR used for DIV2K): the same photos with more detail per pixel.
      */
     public record Downscaled(List<String> folders, double[] factors) {
         public Downscaled {
