@@ -90,15 +90,12 @@ public final class ImageFolders {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                return (long) scaled(reader.getWidth(0), entry) * scaled(reader.getHeight(0), entry);
+                return (long) MatlabImresize.outputSize(reader.getWidth(0), entry.factor())
+                        * MatlabImresize.outputSize(reader.getHeight(0), entry.factor());
             } finally {
                 reader.dispose();
             }
         }
-    }
-
-    private static int scaled(int size, Entry entry) {
-        return entry.factor() == 1 ? size : MatlabImresize.outputSize(size, entry.factor());
     }
 
     /** The RGB image number {@code index} (after its folder's factor), values k/255. */

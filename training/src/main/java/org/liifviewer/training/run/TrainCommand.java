@@ -99,8 +99,9 @@ public final class TrainCommand {
         List<ImageFolders.Folder> folders = data.imageFolders();
         TrainingStream stream = new TrainingStream(new ImageFolders(folders, data.cache()),
                 new ImplicitSampler(data.sampler()), config.seed(), data.repeat(), data.sampling());
-        out.println("data: " + folders.size() + " folders" + (folders.size() > data.folders().size()
-                ? " (" + (folders.size() - data.folders().size()) + " down-scaled)" : "") + ", epochs of " + stream.epochSize() + " samples ("
+        int downscaled = folders.size() - data.folders().size();
+        out.println("data: " + folders.size() + " folders" + (downscaled > 0 ? " (" + downscaled + " down-scaled)" : "")
+                + ", epochs of " + stream.epochSize() + " samples ("
                 + data.sampling().name().toLowerCase(Locale.ROOT) + " sampling, repeat " + data.repeat() + ")");
         Trainer trainer = new Trainer(config, graph, adam, average, start, outDir, out);
         try (StopOnShutdown stopOnShutdown = new StopOnShutdown(trainer::requestStop);
