@@ -24,8 +24,8 @@ import java.util.stream.Stream;
  * the given order. A folder may be read at a reduced size ({@link Folder#factor()}): each image is then
  * down-scaled with MATLAB's bicubic {@code imresize} and rounded to 8 bits, as the usual multi-scale copies of
  * DIV2K are made. Grayscale sources arrive as RGB; 8-bit only. With {@code cache}, each image is decoded once and
- * kept in memory (12 bytes per pixel; what the official configs do with {@code cache: in_memory}), otherwise it is
- * decoded on every use.
+ * kept in memory as its 8-bit levels (3 bytes per pixel; what the official configs do with {@code cache: in_memory}),
+ * otherwise it is decoded on every use.
  */
 public final class ImageFolders {
 
@@ -47,7 +47,7 @@ public final class ImageFolders {
     }
 
     private final List<Entry> entries;
-    private final Map<Integer, FloatImage> cache;
+    private final Map<Integer, TrainingImage> cache;
 
     public ImageFolders(List<Folder> folders, boolean cache) throws IOException {
         this.cache = cache ? new ConcurrentHashMap<>() : null;
@@ -77,9 +77,9 @@ public final class ImageFolders {
      * (or the cache) without decoding it.
      */
     public long pixelCount(int index) throws IOException {
-        FloatImage cached = cache == null ? null : cache.get(index);
+        TrainingImage cached = cache == null ? null : cache.get(index);
         if (cached != null) {
-            return (long) cached.width() * cached.height();
+            return cached.pixelCount();
         }
         Entry entry = entries.get(index);
         try (ImageInputStream in = ImageIO.createImageInputStream(entry.file().toFile())) {
@@ -98,12 +98,12 @@ public final class ImageFolders {
         }
     }
 
-    /** The RGB image number {@code index} (after its folder's factor), values k/255. */
-    public FloatImage read(int index) throws IOException {
+    /** The RGB image number {@code index} (after its folder's factor). */
+    public TrainingImage read(int index) throws IOException {
         if (cache == null) {
             return decode(index);
         }
-        FloatImage cached = cache.get(index);
+        TrainingImage cached = cache.get(index);
         if (cached == null) {
             cached = decode(index);
             cache.put(index, cached);
@@ -111,12 +111,13 @@ public final class ImageFolders {
         return cached;
     }
 
-    private FloatImage decode(int index) throws IOException {
+    private TrainingImage decode(int index) throws IOException {
         Entry entry = entries.get(index);
         DecodedImage image = ImageFiles.read(entry.file());
         if (image.bitDepth() != 8) {
             throw new IOException(entry.file() + ": training needs 8-bit images, got " + image.bitDepth() + " bits");
         }
-        return entry.factor() == 1 ? image.rgb() : MatlabImresize.resize(image.rgb(), entry.factor());
+        FloatImage rgb = entry.factor() == 1 ? image.rgb() : MatlabImresize.resize(image.rgb(), entry.factor());
+        return TrainingImage.of(rgb);
     }
 }

@@ -40,7 +40,7 @@ public final class ImplicitSampler {
     }
 
     /** Samples from {@code hr} with crop side {@code cropSize} (at most the image's shorter side). */
-    public TrainingSample sample(FloatImage hr, int cropSize, SplittableRandom random) {
+    public TrainingSample sample(TrainingImage hr, int cropSize, SplittableRandom random) {
         int y0 = random.nextInt(hr.height() - cropSize + 1);
         int x0 = random.nextInt(hr.width() - cropSize + 1);
         FloatImage cropHr = hr.crop(y0, x0, cropSize, cropSize);

@@ -1,7 +1,5 @@
 package org.liifviewer.training.data;
 
-import org.liifviewer.core.image.FloatImage;
-
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -80,7 +78,7 @@ public final class TrainingStream {
         SplittableRandom random = new SplittableRandom(seed * GOLDEN_GAMMA + index);
         int image = imageOf(index);
         int cropSize = sampler.drawCropSize(random);
-        FloatImage hr = images.read(image);
+        TrainingImage hr = images.read(image);
         for (int tries = 0; tries < REDRAWS && cropSize > Math.min(hr.height(), hr.width()); tries++) {
             hr = images.read(random.nextInt(images.size()));
         }

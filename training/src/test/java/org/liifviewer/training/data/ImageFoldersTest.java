@@ -27,19 +27,19 @@ class ImageFoldersTest {
         assertEquals(171L * 258, images.pixelCount(9));
         assertEquals(114L * 172, images.pixelCount(14));
         FloatImage stored = ImageFiles.read(SET5.resolve("woman.png")).rgb();
-        FloatImage threeQuarters = images.read(9);
+        FloatImage threeQuarters = images.read(9).toFloat();
         assertEquals(258, threeQuarters.height());
         assertEquals(171, threeQuarters.width());
         assertArrayEquals(MatlabImresize.resize(stored, 0.75).data(), threeQuarters.data());
-        assertArrayEquals(stored.data(), images.read(4).data(), "factor 1 is the file itself");
+        assertArrayEquals(stored.data(), images.read(4).toFloat().data(), "factor 1 is the file itself");
     }
 
     @Test
     void theCacheKeepsEachSizeApart() throws Exception {
         ImageFolders images = new ImageFolders(List.of(new ImageFolders.Folder(SET5, 1),
                 new ImageFolders.Folder(SET5, 0.5)), true);
-        FloatImage baby = images.read(0);
-        FloatImage halfBaby = images.read(5);
+        TrainingImage baby = images.read(0);
+        TrainingImage halfBaby = images.read(5);
         assertEquals(512, baby.width());
         assertEquals(256, halfBaby.width());
         assertEquals(256L * 256, images.pixelCount(5), "from the cached image");
