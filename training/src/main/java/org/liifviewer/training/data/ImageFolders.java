@@ -1,7 +1,6 @@
 package org.liifviewer.training.data;
 
 import org.liifviewer.core.image.DecodedImage;
-import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.image.ImageFiles;
 import org.liifviewer.core.image.MatlabImresize;
 
@@ -117,7 +116,7 @@ public final class ImageFolders {
         if (image.bitDepth() != 8) {
             throw new IOException(entry.file() + ": training needs 8-bit images, got " + image.bitDepth() + " bits");
         }
-        FloatImage rgb = entry.factor() == 1 ? image.rgb() : MatlabImresize.resize(image.rgb(), entry.factor());
-        return TrainingImage.of(rgb);
+        TrainingImage stored = TrainingImage.of(image.rgb());
+        return entry.factor() == 1 ? stored : stored.resized(entry.factor());
     }
 }

@@ -1,6 +1,7 @@
 package org.liifviewer.training.data;
 
 import org.liifviewer.core.image.FloatImage;
+import org.liifviewer.core.image.MatlabImresize;
 import org.liifviewer.core.image.SampleLevels;
 
 /**
@@ -51,6 +52,13 @@ public final class TrainingImage {
 
     public long pixelCount() {
         return (long) height * width;
+    }
+
+    /** This image resized by {@code factor} with MATLAB's bicubic {@code imresize} (output {@code ceil(factor·size)}). */
+    public TrainingImage resized(double factor) {
+        int outH = MatlabImresize.outputSize(height, factor);
+        int outW = MatlabImresize.outputSize(width, factor);
+        return new TrainingImage(outH, outW, MatlabImresize.resize(levels, 3, height, width, factor, factor, outH, outW));
     }
 
     /** The rectangle starting at (y0, x0) with size h x w as floats {@code k/255f}; it must lie inside. */
