@@ -2,8 +2,14 @@ package org.liifviewer.training.data;
 
 import org.liifviewer.core.image.FloatImage;
 
-/** The official training augmentation, in its order: reverse rows, reverse columns, then transpose. */
+/**
+ * Training augmentation: the official one, in its order (reverse rows, reverse columns, then transpose), and an
+ * optional reordering of the colour channels.
+ */
 final class Augment {
+
+    /** The six orders of three channels; index 0 keeps them as they are. */
+    static final int[][] CHANNEL_ORDERS = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
 
     private Augment() {
     }
@@ -26,5 +32,18 @@ final class Augment {
             }
         }
         return out;
+    }
+
+    /** A copy of {@code img} whose channel c is channel {@code order[c]} of {@code img}. */
+    static FloatImage permuteChannels(FloatImage img, int[] order) {
+        if (order.length != img.channels()) {
+            throw new IllegalArgumentException(order.length + " channel indices for " + img.channels() + " channels");
+        }
+        int plane = img.height() * img.width();
+        float[] out = new float[img.data().length];
+        for (int c = 0; c < order.length; c++) {
+            System.arraycopy(img.data(), order[c] * plane, out, c * plane, plane);
+        }
+        return new FloatImage(img.channels(), img.height(), img.width(), out);
     }
 }

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
  * The paper's training sampler (official {@code sr-implicit-downsampled} with augment): scale s ~ U(min, max), a
  * random w_hr x w_hr HR crop with w_hr = round(inp * s), the LR input = Pillow-bicubic resize of the crop to
  * inp x inp, the same random flips/transpose for both, and {@code sampleQueries} HR pixels without replacement.
+ * Optionally (not in the paper) the colour channels of both are put in a random one of their six orders.
  */
 public final class ImplicitSampler {
 
@@ -19,8 +20,12 @@ public final class ImplicitSampler {
      * @param scaleMax      largest scale (4)
      * @param sampleQueries HR pixels per sample (2304)
      * @param augment       random row flip, column flip and transpose, each with probability 1/2
+     * @param permuteChannels the RGB channels of input and target in one of their six orders, each with probability
+     *                        1/6 (the "RGB permute" augmentation of Yoo et al., CVPR 2020); when off, no random
+     *                        number is drawn for it, so the samples are those of a sampler without the option
      */
-    public record Settings(int inputSize, double scaleMin, double scaleMax, int sampleQueries, boolean augment) {
+    public record Settings(int inputSize, double scaleMin, double scaleMax, int sampleQueries, boolean augment,
+                           boolean permuteChannels) {
     }
 
     private final Settings settings;
@@ -51,6 +56,11 @@ public final class ImplicitSampler {
             boolean transpose = random.nextDouble() < 0.5;
             cropHr = Augment.apply(cropHr, flipRows, flipCols, transpose);
             cropLr = Augment.apply(cropLr, flipRows, flipCols, transpose);
+        }
+        if (settings.permuteChannels()) {
+            int[] order = Augment.CHANNEL_ORDERS[random.nextInt(Augment.CHANNEL_ORDERS.length)];
+            cropHr = Augment.permuteChannels(cropHr, order);
+            cropLr = Augment.permuteChannels(cropLr, order);
         }
         return pixelSamples(cropLr, cropHr, random);
     }

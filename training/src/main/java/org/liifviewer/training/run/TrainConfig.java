@@ -36,11 +36,12 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
      * Training data: image folders, optional down-scaled copies of some of them ({@code downscaled}, a list of
      * groups of folders and factors), how often each image is drawn ({@code repeat}, and {@code sampling}:
      * {@code image} when absent, as the official code, or {@code area}; see {@link Sampling}), the sampler's
-     * settings, in-memory cache, loader threads and prefetch depth.
+     * settings ({@code channel_permute}: off when absent, see {@link ImplicitSampler.Settings}), in-memory cache,
+     * loader threads and prefetch depth.
      */
     public record Data(List<String> folders, List<Downscaled> downscaled, int repeat, Sampling sampling, int batchSize,
-                       int inpSize, double scaleMin, double scaleMax, int sampleQ, boolean augment, boolean cache,
-                       int loaderThreads, int prefetch) {
+                       int inpSize, double scaleMin, double scaleMax, int sampleQ, boolean augment,
+                       boolean channelPermute, boolean cache, int loaderThreads, int prefetch) {
         public Data {
             if (sampling == null) {
                 sampling = Sampling.IMAGE;
@@ -48,7 +49,7 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
         }
 
         public ImplicitSampler.Settings sampler() {
-            return new ImplicitSampler.Settings(inpSize, scaleMin, scaleMax, sampleQ, augment);
+            return new ImplicitSampler.Settings(inpSize, scaleMin, scaleMax, sampleQ, augment, channelPermute);
         }
 
         /** Every folder at its stored size, then each group of down-scaled folders, factor by factor. */

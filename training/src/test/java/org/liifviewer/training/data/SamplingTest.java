@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SamplingTest {
 
-    private static final ImplicitSampler.Settings PAPER = new ImplicitSampler.Settings(48, 1, 4, 2304, true);
+    private static final ImplicitSampler.Settings PAPER = new ImplicitSampler.Settings(48, 1, 4, 2304, true, false);
 
     /** Set5 HR sorted by name: baby 512x512, bird 288x288, butterfly 256x256, head 280x280, woman 228x344. */
     private static ImageFolders set5(boolean cache) throws IOException {

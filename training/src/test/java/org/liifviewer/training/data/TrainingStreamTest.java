@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TrainingStreamTest {
 
     private static final Path SET5 = Shared.path("data/Set5/HR");
-    private static final ImplicitSampler.Settings PAPER = new ImplicitSampler.Settings(48, 1, 4, 2304, true);
+    private static final ImplicitSampler.Settings PAPER = new ImplicitSampler.Settings(48, 1, 4, 2304, true, false);
 
     private static TrainingStream stream(long seed) throws Exception {
         return new TrainingStream(new ImageFolders(ImageFolders.Folder.asStored(List.of(SET5)), true), new ImplicitSampler(PAPER), seed, 2);
