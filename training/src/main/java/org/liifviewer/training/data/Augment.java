@@ -39,7 +39,7 @@ final class Augment {
         if (order.length != img.channels()) {
             throw new IllegalArgumentException(order.length + " channel indices for " + img.channels() + " channels");
         }
-        int plane = img.height() * img.width();
+        int plane = img.planeSize();
         float[] out = new float[img.data().length];
         for (int c = 0; c < order.length; c++) {
             System.arraycopy(img.data(), order[c] * plane, out, c * plane, plane);

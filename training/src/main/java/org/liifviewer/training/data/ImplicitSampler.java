@@ -57,15 +57,16 @@ public final class ImplicitSampler {
             cropHr = Augment.apply(cropHr, flipRows, flipCols, transpose);
             cropLr = Augment.apply(cropLr, flipRows, flipCols, transpose);
         }
+        int[] order = Augment.CHANNEL_ORDERS[0];
         if (settings.permuteChannels()) {
-            int[] order = Augment.CHANNEL_ORDERS[random.nextInt(Augment.CHANNEL_ORDERS.length)];
-            cropHr = Augment.permuteChannels(cropHr, order);
+            order = Augment.CHANNEL_ORDERS[random.nextInt(Augment.CHANNEL_ORDERS.length)];
             cropLr = Augment.permuteChannels(cropLr, order);
         }
-        return pixelSamples(cropLr, cropHr, random);
+        return pixelSamples(cropLr, cropHr, order, random);
     }
 
-    private TrainingSample pixelSamples(FloatImage lr, FloatImage hr, SplittableRandom random) {
+    /** The input and {@code sampleQueries} pixels of {@code hr}, its channels read in {@code channelOrder}. */
+    private TrainingSample pixelSamples(FloatImage lr, FloatImage hr, int[] channelOrder, SplittableRandom random) {
         int side = hr.height();
         int pixels = side * side;
         int q = Math.min(settings.sampleQueries(), pixels);
@@ -87,7 +88,7 @@ public final class ImplicitSampler {
             cell[2 * i] = cellSize;
             cell[2 * i + 1] = cellSize;
             for (int c = 0; c < 3; c++) {
-                rgb[3 * i + c] = hr.data()[c * pixels + p];
+                rgb[3 * i + c] = hr.data()[channelOrder[c] * pixels + p];
             }
         }
         return new TrainingSample(lr, coord, cell, rgb);
