@@ -6,6 +6,7 @@ import org.liifviewer.training.graph.EncoderGraphBuilder;
 import org.liifviewer.training.graph.LossAndGradients;
 import org.liifviewer.training.graph.MlpGraph;
 import org.liifviewer.training.graph.ParameterLayout;
+import org.liifviewer.training.graph.PixelLoss;
 import org.liifviewer.training.graph.QueryPlan;
 import org.liifviewer.training.graph.QueryPlanner;
 import org.liifviewer.training.graph.SplitGraph;
@@ -40,27 +41,29 @@ public final class BaselineGraph implements TrainableGraph {
     private final ParameterLayout layout;
     private final SplitGraph graph;
 
-    private BaselineGraph(BaselineSpec spec, ParameterLayout layout, Map<String, INDArray> parameters) {
+    private BaselineGraph(BaselineSpec spec, ParameterLayout layout, Map<String, INDArray> parameters,
+                          PixelLoss loss) {
         this.spec = spec;
         this.layout = layout;
         if (spec instanceof BaselineSpec.MetaSr m) {
-            graph = new SplitGraph(parameters, m.unfoldedDim(), 3, 1, 3, this::metaSrTable, this::metaSrDecoder, null);
+            graph = new SplitGraph(parameters, m.unfoldedDim(), 3, 1, 3, this::metaSrTable, this::metaSrDecoder, null,
+                    loss);
         } else {
-            graph = new SplitGraph(parameters, 3, 0, 1, 3, this::upsamplerTable, null, null);
+            graph = new SplitGraph(parameters, 3, 0, 1, 3, this::upsamplerTable, null, null, loss);
         }
     }
 
     /** A graph with PyTorch's default initialisation, drawn from {@code seed}. */
-    public static BaselineGraph initialised(BaselineSpec spec, long seed, DataType dtype) {
+    public static BaselineGraph initialised(BaselineSpec spec, long seed, DataType dtype, PixelLoss loss) {
         ParameterLayout layout = spec.layout();
-        return new BaselineGraph(spec, layout, layout.initialGraph(seed, dtype));
+        return new BaselineGraph(spec, layout, layout.initialGraph(seed, dtype), loss);
     }
 
     /** A graph holding {@code weights} (official names and layouts) as {@code dtype} parameters. */
-    public static BaselineGraph fromWeights(BaselineSpec spec, Weights weights, DataType dtype)
+    public static BaselineGraph fromWeights(BaselineSpec spec, Weights weights, DataType dtype, PixelLoss loss)
             throws ModelFormatException {
         ParameterLayout layout = spec.layout();
-        return new BaselineGraph(spec, layout, layout.toGraph(weights, dtype));
+        return new BaselineGraph(spec, layout, layout.toGraph(weights, dtype), loss);
     }
 
     public BaselineSpec spec() {

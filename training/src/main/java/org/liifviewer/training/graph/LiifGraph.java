@@ -37,25 +37,26 @@ public final class LiifGraph implements TrainableGraph {
     private final ParameterLayout layout;
     private final SplitGraph graph;
 
-    private LiifGraph(LiifSpec spec, ParameterLayout layout, Map<String, INDArray> parameters) {
+    private LiifGraph(LiifSpec spec, ParameterLayout layout, Map<String, INDArray> parameters, PixelLoss loss) {
         this.spec = spec;
         this.layout = layout;
         this.graph = new SplitGraph(parameters, spec.hidden()[0], spec.mlpInDim() - spec.latentDim(),
                 spec.localEnsemble() ? 4 : 1, spec.outDim(), this::buildTable, this::buildDecoder,
                 spec.encoder() instanceof EncoderSpec.Edsr edsr && spec.featUnfold()
-                        ? new EdsrTableBackprop(edsr, parameters) : null);
+                        ? new EdsrTableBackprop(edsr, parameters) : null, loss);
     }
 
     /** A graph holding {@code weights} (official names and layouts) as {@code dtype} parameters. */
-    public static LiifGraph fromWeights(LiifSpec spec, Weights weights, DataType dtype) throws ModelFormatException {
+    public static LiifGraph fromWeights(LiifSpec spec, Weights weights, DataType dtype, PixelLoss loss)
+            throws ModelFormatException {
         ParameterLayout layout = ParameterLayout.of(spec);
-        return new LiifGraph(spec, layout, layout.toGraph(weights, dtype));
+        return new LiifGraph(spec, layout, layout.toGraph(weights, dtype), loss);
     }
 
     /** A graph with PyTorch's default initialisation, drawn from {@code seed}. */
-    public static LiifGraph initialised(LiifSpec spec, long seed, DataType dtype) {
+    public static LiifGraph initialised(LiifSpec spec, long seed, DataType dtype, PixelLoss loss) {
         ParameterLayout layout = ParameterLayout.of(spec);
-        return new LiifGraph(spec, layout, layout.initialGraph(seed, dtype));
+        return new LiifGraph(spec, layout, layout.initialGraph(seed, dtype), loss);
     }
 
     public LiifSpec spec() {

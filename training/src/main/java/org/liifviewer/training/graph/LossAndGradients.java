@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The result of one forward and backward pass.
  *
- * @param loss      the L1 loss (mean over queries and channels)
+ * @param loss      the training loss ({@link PixelLoss}, a mean over queries and channels)
  * @param gradients gradient of the loss per parameter, keyed like {@link LiifGraph#parameters()}
  */
 public record LossAndGradients(double loss, Map<String, INDArray> gradients) {

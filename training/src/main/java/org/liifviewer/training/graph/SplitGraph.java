@@ -5,7 +5,6 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,7 +21,7 @@ import java.util.function.Function;
  *   <li>Table graph: normalised input (B, 3, H, W) → a table of rows (one or more per image position).</li>
  *   <li>Lookup: per plan entry ({@link QueryPlan}: query x ensemble member), the planned table row.</li>
  *   <li>Decoder graph: looked-up rows and the entry's relative inputs → one prediction per entry, times the entry's
- *   weight, summed over the members of a query; L1 loss (mean) against the normalised target.</li>
+ *   weight, summed over the members of a query; a {@link PixelLoss} (mean) against the normalised target.</li>
  * </ul>
  * Backward: decoder gradients, scatter-add of the looked-up rows' gradient into the table, then the table graph's
  * gradients for that table gradient (the table graph runs forward twice per step, unless a {@link TableBackprop}
@@ -39,7 +38,7 @@ public final class SplitGraph {
 
     /**
      * Builds the decoder: one {@code (N, outDim)} prediction per entry from its rows and relative inputs. Without one
-     * (null) the looked-up rows are the predictions, one member per query, and the L1 gradient is taken directly
+     * (null) the looked-up rows are the predictions, one member per query, and the loss's gradient is taken directly
      * (SameDiff refuses to differentiate a graph without trainable variables).
      */
     @FunctionalInterface
@@ -75,6 +74,7 @@ public final class SplitGraph {
     private final Map<String, INDArray> parameters;
     private final int relativeWidth;
     private final int outDim;
+    private final PixelLoss loss;
     private final boolean passThrough;
     private final TableBackprop backprop;
     private final Map<String, String> encoderVariables = new LinkedHashMap<>();
@@ -92,10 +92,12 @@ public final class SplitGraph {
      * @param outDim        values per prediction
      * @param decoderStage  the decoder, or null for none
      * @param backprop      the table stage with its own backward pass, or null to differentiate the table graph
+     * @param loss          the training loss
      */
     public SplitGraph(Map<String, INDArray> parameters, int tableWidth, int relativeWidth, int members, int outDim,
-                      TableStage table, DecoderStage decoderStage, TableBackprop backprop) {
+                      TableStage table, DecoderStage decoderStage, TableBackprop backprop, PixelLoss loss) {
         this.parameters = Collections.unmodifiableMap(parameters);
+        this.loss = loss;
         this.backprop = backprop;
         this.relativeWidth = relativeWidth;
         this.outDim = outDim;
@@ -116,7 +118,7 @@ public final class SplitGraph {
         SDVariable x = passThrough ? latent
                 : decoderStage.build(decoder, latent, relative, n -> variable(decoder, decoderVariables, n));
         SDVariable output = x.mul(weight).reshape(-1, members, outDim).sum(OUTPUT, 1);
-        decoder.math().abs(output.sub(target)).mean(LOSS).markAsLoss();
+        loss.build(decoder, output.sub(target), LOSS).markAsLoss();
     }
 
     /** The trainable arrays by name; shared with the graphs. */
@@ -137,7 +139,7 @@ public final class SplitGraph {
         return out.reshape(plan.batch(), plan.queries(), outDim);
     }
 
-    /** L1 loss (mean) against {@code target} (B·Q, outDim) and the gradient of every parameter. */
+    /** The loss against {@code target} (B·Q, outDim) and the gradient of every parameter. */
     public LossAndGradients lossAndGradients(INDArray input, QueryPlan plan, INDArray target) {
         INDArray table = table(input);
         RowLookup lookup = new RowLookup(plan.rows(), table.size(0));
@@ -145,7 +147,7 @@ public final class SplitGraph {
         Map<String, INDArray> feeds = decoderFeeds(rows, plan);
         feeds.put(TARGET, target.reshape(-1, outDim).castTo(table.dataType()));
         if (passThrough) {
-            return l1Directly(input, lookup, feeds);
+            return lossDirectly(input, lookup, feeds);
         }
         List<String> wanted = new ArrayList<>(decoderVariables.values());
         wanted.add(LATENT);
@@ -165,16 +167,16 @@ public final class SplitGraph {
         return new LossAndGradients(decoded.get(LOSS).getDouble(0), gradients);
     }
 
-    /** Pass-through: loss mean|w·row - target| and its row gradient w·sign(w·row - target) / count. */
-    private LossAndGradients l1Directly(INDArray input, RowLookup lookup, Map<String, INDArray> feeds) {
+    /** Pass-through: the loss of w·row - target and its row gradient, w times the loss's gradient. */
+    private LossAndGradients lossDirectly(INDArray input, RowLookup lookup, Map<String, INDArray> feeds) {
         INDArray weight = feeds.get(WEIGHT);
         INDArray difference = feeds.get(LATENT).mulColumnVector(weight).subi(feeds.get(TARGET));
-        double loss = Transforms.abs(difference, true).meanNumber().doubleValue();
-        INDArray rowGrad = Transforms.sign(difference, false).divi(difference.length()).muliColumnVector(weight);
+        INDArray rowGrad = loss.gradient(difference).muliColumnVector(weight);
+        double value = loss.value(difference);
         Map<String, INDArray> encoded = tableGradients(input, lookup.scatterAdd(rowGrad));
         Map<String, INDArray> gradients = new LinkedHashMap<>();
         parameters.keySet().forEach(name -> gradients.put(name, encoded.get(name)));
-        return new LossAndGradients(loss, gradients);
+        return new LossAndGradients(value, gradients);
     }
 
     private INDArray table(INDArray input) {

@@ -14,7 +14,7 @@ public interface TrainableGraph {
     /** The trainable arrays by graph name; shared with the graph (in-place updates change the model). */
     Map<String, INDArray> parameters();
 
-    /** L1 loss (mean) against {@code target} (B·Q, 3) and the gradient of every parameter (by graph name). */
+    /** The loss against {@code target} (B·Q, 3) and the gradient of every parameter (by graph name). */
     LossAndGradients lossAndGradients(INDArray input, QueryPlan plan, INDArray target);
 
     /** How official tensor names and layouts map to this graph's variables. */

@@ -2,12 +2,14 @@ package org.liifviewer.training.run;
 
 import org.liifviewer.core.backend.NativeThreads;
 import org.liifviewer.core.io.StopOnShutdown;
+import org.liifviewer.core.model.Weights;
 import org.liifviewer.training.baseline.BaselineGraph;
 import org.liifviewer.training.data.BatchLoader;
 import org.liifviewer.training.data.ImageFolders;
 import org.liifviewer.training.data.ImplicitSampler;
 import org.liifviewer.training.data.TrainingStream;
 import org.liifviewer.training.graph.LiifGraph;
+import org.liifviewer.training.graph.PixelLoss;
 import org.liifviewer.training.graph.TrainableGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -65,6 +67,7 @@ public final class TrainCommand {
         }
         outDir = outDir != null ? outDir : Path.of("runs", config.name());
         TrainConfig.Model model = config.model();
+        PixelLoss loss = config.loss();
         TrainableGraph graph;
         AdamOptimizer adam;
         long start = 0;
@@ -77,14 +80,21 @@ public final class TrainCommand {
                         + model.architecture());
                 return 2;
             }
-            graph = model.isLiif() ? LiifGraph.fromWeights(model.toSpec(), state.weights(), DataType.FLOAT)
-                    : BaselineGraph.fromWeights(model.toBaselineSpec(), state.weights(), DataType.FLOAT);
+            Weights weights = state.weights();
+            graph = model.isLiif() ? LiifGraph.fromWeights(model.toSpec(), weights, DataType.FLOAT, loss)
+                    : BaselineGraph.fromWeights(model.toBaselineSpec(), weights, DataType.FLOAT, loss);
             adam = new AdamOptimizer(graph.parameters());
-            adam.restore(graph.toGraph(state.firstMoments()), graph.toGraph(state.secondMoments()), state.adamSteps());
+            PixelLoss savedLoss = TrainConfig.parseLoss(state.metadata().get(TrainingCheckpoint.CONFIG));
+            if (savedLoss == loss) {
+                adam.restore(graph.toGraph(state.firstMoments()), graph.toGraph(state.secondMoments()),
+                        state.adamSteps());
+            } else {   // the moments are statistics of the other loss's gradients
+                out.println("the loss changes from " + savedLoss + " to " + loss + ": Adam's moments restart");
+            }
             start = state.iteration();
         } else {
-            graph = model.isLiif() ? LiifGraph.initialised(model.toSpec(), config.seed(), DataType.FLOAT)
-                    : BaselineGraph.initialised(model.toBaselineSpec(), config.seed(), DataType.FLOAT);
+            graph = model.isLiif() ? LiifGraph.initialised(model.toSpec(), config.seed(), DataType.FLOAT, loss)
+                    : BaselineGraph.initialised(model.toBaselineSpec(), config.seed(), DataType.FLOAT, loss);
             adam = new AdamOptimizer(graph.parameters());
         }
         WeightAverage average = config.emaDecay() > 0 ? new WeightAverage(graph.parameters(), config.emaDecay()) : null;
@@ -92,7 +102,7 @@ public final class TrainCommand {
             average.restore(graph.toGraph(state.averages().get()));
         }
         out.println(graph.describe() + ", " + graph.toWeights(graph.parameters()).parameterCount()
-                + " values; starting at iteration " + start + " of " + config.iterations()
+                + " values, " + loss + " loss; starting at iteration " + start + " of " + config.iterations()
                 + (average == null ? "" : "; weight average (decay " + config.emaDecay() + ")"
                 + (state != null && state.averages().isEmpty() ? " starts here" : "")));
         TrainConfig.Data data = config.data();

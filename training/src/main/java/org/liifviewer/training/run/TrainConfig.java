@@ -12,6 +12,7 @@ import org.liifviewer.training.baseline.BaselineSpec;
 import org.liifviewer.training.data.ImageFolders;
 import org.liifviewer.training.data.ImplicitSampler;
 import org.liifviewer.training.data.Sampling;
+import org.liifviewer.training.graph.PixelLoss;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,10 +24,18 @@ import java.util.List;
  * One experiment, read from YAML (snake_case keys; see {@code training/configs/}). Mirrors the official
  * {@code train_edsr-baseline-liif.yaml}: data, model (LIIF or one of the paper's baselines), Adam, multi-step
  * schedule, save interval; {@code ema_decay} (optional, not in the paper: 0 or absent is off) keeps a moving average
- * of the weights ({@link WeightAverage}).
+ * of the weights ({@link WeightAverage}); {@code loss} is {@code l1} (the paper's, when absent) or {@code l2}
+ * ({@link PixelLoss}).
  */
 public record TrainConfig(String name, Data data, Model model, Optimizer optimizer, long iterations,
-                          Schedule lrSchedule, int saveEvery, int logEvery, long seed, double emaDecay) {
+                          Schedule lrSchedule, int saveEvery, int logEvery, long seed, double emaDecay,
+                          PixelLoss loss) {
+
+    public TrainConfig {
+        if (loss == null) {
+            loss = PixelLoss.L1;
+        }
+    }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -176,6 +185,12 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
         return config;
     }
 
+    /** The loss of a config's YAML, as a checkpoint stores it ({@code l1} when absent, as in older checkpoints). */
+    public static PixelLoss parseLoss(String yaml) throws IOException {
+        JsonNode loss = YAML.readTree(yaml).get("loss");
+        return loss == null || loss.isNull() ? PixelLoss.L1 : YAML.treeToValue(loss, PixelLoss.class);
+    }
+
     /**
      * Only the model section of a config's YAML, as a checkpoint stores it: the rest (data, schedule) may be in an
      * older form, since a run may change its data between resumes.
@@ -199,6 +214,7 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
 
     /** A copy with another iteration count. */
     public TrainConfig withIterations(long total) {
-        return new TrainConfig(name, data, model, optimizer, total, lrSchedule, saveEvery, logEvery, seed, emaDecay);
+        return new TrainConfig(name, data, model, optimizer, total, lrSchedule, saveEvery, logEvery, seed, emaDecay,
+                loss);
     }
 }

@@ -1,9 +1,12 @@
 package org.liifviewer.training.baseline;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.model.EncoderSpec;
 import org.liifviewer.training.gradcheck.GradientCheck;
+import org.liifviewer.training.graph.PixelLoss;
 import org.liifviewer.training.graph.QueryPlan;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -25,18 +28,21 @@ class BaselineGraphTest {
     /** About this many values of each tensor are checked. */
     private static final int PER_TENSOR = 8;
 
-    @Test
-    void upsamplerGradientsMatchFiniteDifferences() {
+    @ParameterizedTest
+    @EnumSource(PixelLoss.class)
+    void upsamplerGradientsMatchFiniteDifferences(PixelLoss loss) {
         for (int scale : new int[]{2, 3, 4}) {
-            BaselineGraph graph = BaselineGraph.initialised(new BaselineSpec.Upsampler(TINY, scale), 3, DataType.DOUBLE);
-            checkGradients(graph, 3, 4, scale * 3, scale * 4);
+            BaselineGraph graph = BaselineGraph.initialised(new BaselineSpec.Upsampler(TINY, scale), 3,
+                    DataType.DOUBLE, loss);
+            checkGradients(graph, loss, 3, 4, scale * 3, scale * 4);
         }
     }
 
-    @Test
-    void metaSrGradientsMatchFiniteDifferences() {
-        BaselineGraph graph = BaselineGraph.initialised(new BaselineSpec.MetaSr(TINY), 5, DataType.DOUBLE);
-        checkGradients(graph, 3, 4, 7, 10);
+    @ParameterizedTest
+    @EnumSource(PixelLoss.class)
+    void metaSrGradientsMatchFiniteDifferences(PixelLoss loss) {
+        BaselineGraph graph = BaselineGraph.initialised(new BaselineSpec.MetaSr(TINY), 5, DataType.DOUBLE, loss);
+        checkGradients(graph, loss, 3, 4, 7, 10);
     }
 
     @Test
@@ -63,23 +69,23 @@ class BaselineGraphTest {
         assertEquals(0.5f, q.inverseScale(), 1e-7f);
     }
 
-    private static void checkGradients(BaselineGraph graph, int h, int w, int outH, int outW) {
+    private static void checkGradients(BaselineGraph graph, PixelLoss loss, int h, int w, int outH, int outW) {
         int batch = 2;
         Random random = new Random(outH * 100L + outW);
         INDArray input = GradientCheck.uniform(random, batch, 3, h, w);
         QueryPlan plan = graph.planner().plan(h, w, batch, outH * outW, grid(batch, outH, outW), cells(batch, outH, outW));
         INDArray target = GradientCheck.uniform(random, (long) batch * outH * outW, 3);
         var analytic = graph.lossAndGradients(input, plan, target).gradients();
-        GradientCheck.Result r = GradientCheck.run(graph.parameters(), analytic,
-                () -> GradientCheck.l1(graph.predict(input, plan), target),
+        GradientCheck.Result r = GradientCheck.run(graph.parameters(), analytic, loss,
+                () -> graph.predict(input, plan), target,
                 length -> length / PER_TENSOR);
-        System.out.printf("%s gradient check: %s%n", graph.describe(), r);
-        r.assertWithin(MAX_RELATIVE_ERROR, graph.describe());
+        System.out.printf("%s gradient check (%s): %s%n", graph.describe(), loss, r);
+        r.assertWithin(MAX_RELATIVE_ERROR, graph.describe() + ", " + loss);
     }
 
     private static void assertForwardEqualsInference(BaselineSpec spec, int h, int w, int outH, int outW)
             throws Exception {
-        BaselineGraph graph = BaselineGraph.initialised(spec, 7, DataType.FLOAT);
+        BaselineGraph graph = BaselineGraph.initialised(spec, 7, DataType.FLOAT, PixelLoss.L1);
         FloatImage lr = randomImage(h, w, 11);
         INDArray input = Nd4j.createFromArray(lr.data()).reshape(1, 3, h, w).sub(0.5f).div(0.5f);
         QueryPlan plan = graph.planner().plan(h, w, 1, outH * outW, grid(1, outH, outW), cells(1, outH, outW));

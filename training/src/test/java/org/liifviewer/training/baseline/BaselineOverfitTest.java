@@ -8,6 +8,7 @@ import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.image.ImageFiles;
 import org.liifviewer.core.image.PillowBicubic;
 import org.liifviewer.core.model.EncoderSpec;
+import org.liifviewer.training.graph.PixelLoss;
 import org.liifviewer.training.graph.QueryPlan;
 import org.liifviewer.training.run.AdamOptimizer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -40,7 +41,7 @@ class BaselineOverfitTest {
     private static void overfit(BaselineSpec spec) throws Exception {
         FloatImage hr = ImageFiles.read(Shared.path("data/Set5/HR/baby.png")).rgb().crop(200, 240, 48, 48);
         FloatImage lr = PillowBicubic.resize(hr, 24, 24);
-        BaselineGraph graph = BaselineGraph.initialised(spec, 1, DataType.FLOAT);
+        BaselineGraph graph = BaselineGraph.initialised(spec, 1, DataType.FLOAT, PixelLoss.L1);
         AdamOptimizer adam = new AdamOptimizer(graph.parameters());
         QueryPlan plan = graph.planner().plan(24, 24, 1, 48 * 48, BaselineGraphTest.grid(1, 48, 48),
                 BaselineGraphTest.cells(1, 48, 48));

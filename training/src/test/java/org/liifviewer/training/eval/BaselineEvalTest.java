@@ -21,6 +21,7 @@ import org.liifviewer.core.model.Weights;
 import org.liifviewer.training.baseline.BaselineFiles;
 import org.liifviewer.training.baseline.BaselineGraph;
 import org.liifviewer.training.baseline.BaselineSpec;
+import org.liifviewer.training.graph.PixelLoss;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /** {@code liif eval --model} with baseline files: a fixed-scale up-sampler reports n/a elsewhere, MetaSR does all. */
@@ -56,7 +57,7 @@ class BaselineEvalTest {
     }
 
     private Path save(BaselineSpec spec) throws IOException {
-        Weights weights = BaselineGraph.initialised(spec, 1, DataType.FLOAT).toWeights();
+        Weights weights = BaselineGraph.initialised(spec, 1, DataType.FLOAT, PixelLoss.L1).toWeights();
         Path file = dir.resolve("baseline.safetensors");
         BaselineFiles.save(new BaselineFiles.Model(spec, weights, Map.of()), new Weights(Map.of()), file);
         assertEquals(spec, BaselineFiles.load(file).spec());

@@ -32,7 +32,7 @@ class CoreAgreementTest {
         Weights weights = RandomWeights.of(spec, 3);
         FloatImage img = DecodeBenchmark.randomImage(9, 11, 4);
 
-        LiifGraph graph = LiifGraph.fromWeights(spec, weights, DataType.FLOAT);
+        LiifGraph graph = LiifGraph.fromWeights(spec, weights, DataType.FLOAT, PixelLoss.L1);
         float[] norm = img.data().clone();
         for (int i = 0; i < norm.length; i++) {
             norm[i] = (norm[i] - 0.5f) / 0.5f;

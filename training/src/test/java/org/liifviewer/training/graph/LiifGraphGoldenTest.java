@@ -24,7 +24,7 @@ class LiifGraphGoldenTest {
     void featuresAndPredictionsMatchOfficialCode(String variant) throws Exception {
         LiifSpec spec = GoldenData.smallSpec(variant);
         Map<String, Tensor> data = GoldenData.data(variant);
-        LiifGraph graph = LiifGraph.fromWeights(spec, GoldenData.weights(variant), DataType.FLOAT);
+        LiifGraph graph = LiifGraph.fromWeights(spec, GoldenData.weights(variant), DataType.FLOAT, PixelLoss.L1);
         INDArray input = normalised(data.get("inp_img"));
 
         double featError = maxAbsDiff(graph.features(input), data.get("feat"));

@@ -1,6 +1,8 @@
 package org.liifviewer.training.graph;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.liifviewer.core.model.EncoderSpec;
 import org.liifviewer.core.model.LiifSpec;
 import org.liifviewer.training.gradcheck.GradientCheck;
@@ -24,28 +26,32 @@ class LiifGraphGradientCheckTest {
     /** Every STRIDE-th element of each tensor is checked (offset by the tensor's position) to keep the test fast. */
     private static final int STRIDE = 4;
 
-    @Test
-    void analyticGradientMatchesFiniteDifferencesWithRepeatedLookups() {
-        check(new LiifSpec(new EncoderSpec.Edsr("edsr-baseline", 1, 3, 1f), new int[]{6, 5}, 3, true, true, true));
+    @ParameterizedTest
+    @EnumSource(PixelLoss.class)
+    void analyticGradientMatchesFiniteDifferencesWithRepeatedLookups(PixelLoss loss) {
+        check(new LiifSpec(new EncoderSpec.Edsr("edsr-baseline", 1, 3, 1f), new int[]{6, 5}, 3, true, true, true),
+                loss);
     }
 
     @Test
     void handWrittenEncoderBackwardMatchesWithScaledResidualBlocks() {
-        check(new LiifSpec(new EncoderSpec.Edsr("edsr-baseline", 2, 3, 0.5f), new int[]{6, 5}, 3, true, true, true));
+        check(new LiifSpec(new EncoderSpec.Edsr("edsr-baseline", 2, 3, 0.5f), new int[]{6, 5}, 3, true, true, true),
+                PixelLoss.L1);
     }
 
     @Test
     void tableGraphGradientMatchesWithoutUnfolding() {
-        check(new LiifSpec(new EncoderSpec.Edsr("edsr-baseline", 1, 3, 1f), new int[]{6, 5}, 3, true, false, true));
+        check(new LiifSpec(new EncoderSpec.Edsr("edsr-baseline", 1, 3, 1f), new int[]{6, 5}, 3, true, false, true),
+                PixelLoss.L1);
     }
 
-    private static void check(LiifSpec spec) {
+    private static void check(LiifSpec spec, PixelLoss loss) {
         int batch = 2;
         int h = 3;
         int w = 4;
         int queries = 20;
         Random random = new Random(7);
-        LiifGraph graph = LiifGraph.initialised(spec, 11, DataType.DOUBLE);
+        LiifGraph graph = LiifGraph.initialised(spec, 11, DataType.DOUBLE, loss);
         INDArray input = GradientCheck.uniform(random, batch, 3, h, w);
         float[] coord = new float[batch * queries * 2];
         float[] cell = new float[batch * queries * 2];
@@ -59,10 +65,10 @@ class LiifGraphGradientCheckTest {
         INDArray target = GradientCheck.uniform(random, batch * queries, 3);
 
         Map<String, INDArray> analytic = graph.lossAndGradients(input, plan, target).gradients();
-        GradientCheck.Result r = GradientCheck.run(graph.parameters(), analytic,
-                () -> GradientCheck.l1(graph.predict(input, plan), target),
+        GradientCheck.Result r = GradientCheck.run(graph.parameters(), analytic, loss,
+                () -> graph.predict(input, plan), target,
                 length -> STRIDE);
-        System.out.printf("gradient check: %d of %d lookups distinct, %s%n", distinct, plan.size(), r);
-        r.assertWithin(MAX_RELATIVE_ERROR, spec.toString());
+        System.out.printf("gradient check (%s): %d of %d lookups distinct, %s%n", loss, distinct, plan.size(), r);
+        r.assertWithin(MAX_RELATIVE_ERROR, spec + ", " + loss);
     }
 }

@@ -10,6 +10,7 @@ import org.liifviewer.core.image.PillowBicubic;
 import org.liifviewer.core.model.EncoderSpec;
 import org.liifviewer.core.model.LiifSpec;
 import org.liifviewer.training.graph.LiifGraph;
+import org.liifviewer.training.graph.PixelLoss;
 import org.liifviewer.training.graph.QueryPlan;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,7 +34,7 @@ class OverfitTest {
         FloatImage lr = PillowBicubic.resize(hr, 24, 24);
         LiifSpec spec = new LiifSpec(new EncoderSpec.Edsr("edsr-baseline", 2, 16, 1f), new int[]{64, 64}, 3,
                 true, true, true);
-        LiifGraph graph = LiifGraph.initialised(spec, 1, DataType.FLOAT);
+        LiifGraph graph = LiifGraph.initialised(spec, 1, DataType.FLOAT, PixelLoss.L1);
         AdamOptimizer adam = new AdamOptimizer(graph.parameters());
 
         float[] coord = new float[48 * 48 * 2];

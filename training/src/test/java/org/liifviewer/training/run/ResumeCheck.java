@@ -74,7 +74,8 @@ final class ResumeCheck {
         return runs;
     }
 
-    private static void train(String... args) throws Exception {
+    /** Runs {@code train} with {@code args}, asserting it succeeds. */
+    static void train(String... args) throws Exception {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         assertEquals(0, TrainCommand.run(args, new PrintStream(sink), System.err), sink.toString());
     }

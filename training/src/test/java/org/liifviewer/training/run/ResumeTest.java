@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.liifviewer.core.model.LiifModelFile;
 import org.liifviewer.core.model.ModelFormatException;
 import org.liifviewer.core.model.Weights;
+import org.liifviewer.training.graph.PixelLoss;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Two iterations in one go and one + resume + one give bit-identical weights and Adam state. */
+/**
+ * Two iterations in one go and one + resume + one give bit-identical weights and Adam state; a resume with another
+ * loss restarts Adam.
+ */
 class ResumeTest {
 
     private static final String LIIF = "hidden: [8]\n  local_ensemble: true\n  feat_unfold: true\n  cell_decode: true";
@@ -40,5 +44,33 @@ class ResumeTest {
         LiifModelFile averaged = TrainingCheckpoint.averagedModel(runs.resumedDir().resolve("last.safetensors"));
         assertEquals(averages.asMap(), averaged.weights().asMap());
         assertEquals("moving average (decay 0.5)", averaged.metadata().get("weights"));
+    }
+
+    @Test
+    void resumingWithAnotherLossRestartsAdamAndKeepsItAfterwards(@TempDir Path dir) throws Exception {
+        String l1 = ResumeCheck.tinyConfig(1, 4, 64, LIIF).replace("iterations: 2", "iterations: 3");
+        Path l1Config = Files.writeString(dir.resolve("l1.yaml"), l1);
+        Path l2Config = Files.writeString(dir.resolve("l2.yaml"), l1 + "loss: l2\n");
+        Path checkpoint = dir.resolve("run").resolve("last.safetensors");
+        String out = dir.resolve("run").toString();
+        ResumeCheck.train(l1Config.toString(), "--iterations", "1", "--out", out);
+        assertEquals(PixelLoss.L1, savedLoss(checkpoint));
+        TrainingCheckpoint.State before = TrainingCheckpoint.load(checkpoint);
+
+        ResumeCheck.train(l2Config.toString(), "--iterations", "2", "--resume", checkpoint.toString(), "--out", out);
+        TrainingCheckpoint.State switched = TrainingCheckpoint.load(checkpoint);
+        assertEquals(2, switched.iteration());
+        assertEquals(1, switched.adamSteps(), "Adam restarted at the switch");
+        assertEquals(PixelLoss.L2, savedLoss(checkpoint));
+        assertNotEquals(before.weights().asMap(), switched.weights().asMap());
+
+        ResumeCheck.train(l2Config.toString(), "--resume", checkpoint.toString(), "--out", out);
+        TrainingCheckpoint.State continued = TrainingCheckpoint.load(checkpoint);
+        assertEquals(3, continued.iteration());
+        assertEquals(2, continued.adamSteps(), "the same loss continues Adam's state");
+    }
+
+    private static PixelLoss savedLoss(Path checkpoint) throws Exception {
+        return TrainConfig.parseLoss(TrainingCheckpoint.load(checkpoint).metadata().get(TrainingCheckpoint.CONFIG));
     }
 }

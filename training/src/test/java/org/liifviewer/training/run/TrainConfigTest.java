@@ -6,6 +6,7 @@ import org.liifviewer.core.model.LiifSpec;
 import org.liifviewer.training.baseline.BaselineSpec;
 import org.liifviewer.training.data.ImageFolders;
 import org.liifviewer.training.data.Sampling;
+import org.liifviewer.training.graph.PixelLoss;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,6 +79,18 @@ class TrainConfigTest {
         assertEquals(0.999, TrainConfig.parse(yaml + "ema_decay: 0.999\n").emaDecay());
         IOException e = assertThrows(IOException.class, () -> TrainConfig.parse(yaml + "ema_decay: 1\n"));
         assertTrue(e.getMessage().contains("ema_decay"), e.getMessage());
+    }
+
+    @Test
+    void theLossIsL1UnlessL2IsAskedAndCheckpointsKeepIt() throws Exception {
+        String yaml = Files.readString(CONFIGS.resolve("train_edsr-baseline-liif.yaml"));
+        assertEquals(PixelLoss.L1, TrainConfig.parse(yaml).loss(), "the paper's loss");
+        assertEquals(PixelLoss.L1, TrainConfig.parseLoss(yaml), "a checkpoint from before the loss key");
+        TrainConfig l2 = TrainConfig.parse(yaml + "loss: l2\n");
+        assertEquals(PixelLoss.L2, l2.loss());
+        assertEquals(PixelLoss.L2, TrainConfig.parseLoss(l2.toYaml()));
+        assertEquals(PixelLoss.L2, l2.withIterations(5).loss());
+        assertThrows(Exception.class, () -> TrainConfig.parse(yaml + "loss: huber\n"));
     }
 
     @Test
