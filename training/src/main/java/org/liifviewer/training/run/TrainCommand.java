@@ -22,7 +22,8 @@ import java.util.Locale;
  * {@code train CONFIG [--resume FILE] [--iterations N] [--out DIR]}: trains the model (LIIF or a baseline) of a YAML config
  * (see {@code training/configs/}). Output goes to {@code DIR} (default {@code runs/<name>}): {@code last.safetensors}
  * (with the Adam state) and {@code log.csv}. Ctrl-C saves a checkpoint before the JVM exits; {@code --resume} continues
- * the same run (weights, Adam state, iteration and data stream). {@code --iterations} overrides the total.
+ * the same run (weights, Adam state, iteration and data stream; Adam restarts when the config's {@code loss} differs
+ * from the checkpoint's). {@code --iterations} overrides the total.
  */
 public final class TrainCommand {
 
