@@ -12,7 +12,7 @@ import org.liifviewer.core.render.TileCache;
 import org.liifviewer.core.render.TiledProjections;
 
 /**
- * A loaded LIIF model: its encoder and its fast exact decoder. Images are encoded lazily, tile by tile, into a
+ * A loaded LIIF or LM-LIIF model: its encoder and its fast exact decoder. Images are encoded lazily, tile by tile, into a
  * memory-bounded cache shared by all images of this model. Thread-safe for rendering.
  */
 public final class LiifModel {
@@ -28,7 +28,7 @@ public final class LiifModel {
 
     private final LiifSpec spec;
     private final Encoder encoder;
-    private final SplitDecoder decoder;
+    private final ProjectingDecoder decoder;
     private final TileCache cache;
     private final int tile;
 
@@ -39,7 +39,8 @@ public final class LiifModel {
     public LiifModel(LiifSpec spec, Weights weights, int tile, TileCache cache) throws ModelFormatException {
         this.spec = spec;
         this.encoder = Encoders.create(spec.encoder(), weights);
-        this.decoder = new SplitDecoder(spec, new Mlp(spec, weights));
+        this.decoder = spec.modulated() ? new ModulatedDecoder(spec, weights)
+                : new SplitDecoder(spec, new Mlp(spec, weights));
         this.tile = tile;
         this.cache = cache;
     }
@@ -52,7 +53,7 @@ public final class LiifModel {
         return encoder;
     }
 
-    public SplitDecoder decoder() {
+    public ProjectingDecoder decoder() {
         return decoder;
     }
 
