@@ -26,7 +26,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Measures encoder and decoder speed of the full-size EDSR-baseline-LIIF (random weights) on this machine's
- * ND4J backend, against the backend's own GEMM throughput, and the viewer's viewport latency.
+ * ND4J backend, against the backend's own GEMM throughput, and the viewer's viewport latency; then the same figures
+ * for LM-LIIF's fast decoder (LMF's published configuration) on the same encoder, under {@code "fast"}.
  */
 public final class DecodeBenchmark {
 
@@ -37,8 +38,6 @@ public final class DecodeBenchmark {
     public static final int VIEWPORT_TILE = 128;
 
     private final Consumer<String> log;
-    private final LiifSpec spec = RandomWeights.fullSizeEdsrBaselineLiif();
-    private final Weights weights = RandomWeights.of(spec, 1);
 
     public DecodeBenchmark(Consumer<String> log) {
         this.log = log;
@@ -50,28 +49,45 @@ public final class DecodeBenchmark {
         r.put("backend", Nd4j.getBackend().getClass().getSimpleName());
         double gflops = gemmGflops();
         log.accept(String.format("GEMM [65536x256]x[256x256] fp32: %.1f GFLOP/s", gflops));
-        double encMsPerMp = encoderMsPerMegapixel(quick ? 128 : 256);
-        log.accept(String.format("encoder: %.0f ms per input megapixel", encMsPerMp));
-        double x4 = decodePixelsPerSecond(quick ? 64 : 256, 4);
-        log.accept(String.format("decoder x4: %.0f output px/s", x4));
-        double x30 = decodePixelsPerSecond(quick ? 16 : 48, 30);
-        log.accept(String.format("decoder x30: %.0f output px/s", x30));
+        LiifSpec liif = RandomWeights.fullSizeEdsrBaselineLiif();
+        Map<String, Object> full = measure("LIIF", liif, quick);
+        double x4 = ((Number) full.get("decode_px_s_x4")).doubleValue();
         double bound = x4 / (gflops * 1e9 / NAIVE_FLOP_PER_PIXEL);
         log.accept(String.format("bound_ratio (x4 px/s / naive GEMM-bound px/s): %.2f", bound));
+        r.put("encoder_ms_per_mp", full.get("encoder_ms_per_mp"));
+        r.put("decode_px_s_x4", full.get("decode_px_s_x4"));
+        r.put("decode_px_s_x30", full.get("decode_px_s_x30"));
+        r.put("gemm_gflops", round(gflops));
+        r.put("bound_ratio", round(bound));
+        r.put("viewport", full.get("viewport"));
+        r.put("fast", measure("LM-LIIF", RandomWeights.fullSizeEdsrBaselineLmLiif(), quick));
+        return r;
+    }
+
+    /** Encoder, decoder and viewport figures of one architecture (random weights). */
+    private Map<String, Object> measure(String name, LiifSpec spec, boolean quick) throws Exception {
+        Weights weights = RandomWeights.of(spec, 1);
+        Map<String, Object> r = new LinkedHashMap<>();
+        double encMsPerMp = encoderMsPerMegapixel(spec, weights, quick ? 128 : 256);
+        log.accept(String.format("%s encoder: %.0f ms per input megapixel", name, encMsPerMp));
+        double x4 = decodePixelsPerSecond(spec, weights, quick ? 64 : 256, 4);
+        log.accept(String.format("%s decoder x4: %.0f output px/s", name, x4));
+        double x30 = decodePixelsPerSecond(spec, weights, quick ? 16 : 48, 30);
+        log.accept(String.format("%s decoder x30: %.0f output px/s", name, x30));
         r.put("encoder_ms_per_mp", round(encMsPerMp));
         r.put("decode_px_s_x4", Math.round(x4));
         r.put("decode_px_s_x30", Math.round(x30));
-        r.put("gemm_gflops", round(gflops));
-        r.put("bound_ratio", round(bound));
         Map<String, Object> viewports = new LinkedHashMap<>();
         FloatImage big = randomImage(quick ? 672 : 1344, quick ? 1020 : 2040, 5);
+        int vw = quick ? 640 : 1280;
+        int vh = quick ? 400 : 800;
         ExecutorService renderThread = Executors.newSingleThreadExecutor();    // kept, as the viewer keeps its own
         try {
-            viewport(big, 3, quick ? 640 : 1280, quick ? 400 : 800, renderThread);   // warm-up (JIT), not reported
+            viewport(spec, weights, big, 3, vw, vh, renderThread);              // warm-up (JIT), not reported
             for (double zoom : new double[] {2, 4, 30}) {
-                double[] t = viewport(big, zoom, quick ? 640 : 1280, quick ? 400 : 800, renderThread);
-                log.accept(String.format("viewport %dx%d at x%.0f: first tile %.2f s, full %.2f s",
-                        quick ? 640 : 1280, quick ? 400 : 800, zoom, t[0], t[1]));
+                double[] t = viewport(spec, weights, big, zoom, vw, vh, renderThread);
+                log.accept(String.format("%s viewport %dx%d at x%.0f: first tile %.2f s, full %.2f s",
+                        name, vw, vh, zoom, t[0], t[1]));
                 viewports.put(String.valueOf((int) zoom), Map.of("first_tile_s", round(t[0]), "full_s", round(t[1])));
             }
         } finally {
@@ -99,7 +115,7 @@ public final class DecodeBenchmark {
         return 2.0 * 65536 * 256 * 256 / best / 1e9;
     }
 
-    private double encoderMsPerMegapixel(int side) throws Exception {
+    private static double encoderMsPerMegapixel(LiifSpec spec, Weights weights, int side) throws Exception {
         LiifModel model = new LiifModel(spec, weights);
         FloatImage img = randomImage(side, side, 2);
         model.encoder().encode(img);                                  // warm-up
@@ -113,7 +129,8 @@ public final class DecodeBenchmark {
     }
 
     /** Whole-image render speed at an integer scale, with the features already encoded. */
-    private double decodePixelsPerSecond(int side, int scale) throws Exception {
+    private static double decodePixelsPerSecond(LiifSpec spec, Weights weights, int side, int scale)
+            throws Exception {
         LiifModel model = new LiifModel(spec, weights, LiifModel.DEFAULT_TILE, new TileCache(4L << 30));
         LiifImage image = model.encode(randomImage(side, side, 3));
         image.render(side, side, RenderMonitor.NONE);                 // encodes every tile, warms the JIT
@@ -124,7 +141,8 @@ public final class DecodeBenchmark {
     }
 
     /** Seconds to the first finished tile and to the whole viewport, from a cold cache (encoding included). */
-    private double[] viewport(FloatImage img, double zoom, int vw, int vh, ExecutorService ex) throws Exception {
+    private static double[] viewport(LiifSpec spec, Weights weights, FloatImage img, double zoom, int vw, int vh,
+                                     ExecutorService ex) throws Exception {
         LiifModel model = new LiifModel(spec, weights, LiifModel.DEFAULT_TILE, new TileCache(2L << 30));
         LiifImage image = model.encode(img);
         long gridH = Math.round(img.height() * zoom);

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.liifviewer.core.model.EncoderSpec;
 import org.liifviewer.core.model.LiifSpec;
+import org.liifviewer.core.model.Modulation;
 import org.liifviewer.core.model.Tensor;
 import org.liifviewer.core.model.Weights;
 
@@ -21,6 +22,15 @@ public final class RandomWeights {
     public static LiifSpec fullSizeEdsrBaselineLiif() {
         return new LiifSpec(new EncoderSpec.Edsr("edsr-baseline", 16, 64, 1f), new int[] {256, 256, 256, 256}, 3,
                 true, true, true);
+    }
+
+    /**
+     * LM-LIIF as LMF publishes it on the same encoder: hyper-network 578-208-208, render MLP of 6 hidden layers of
+     * 16 units with scale and shift modulation, all flags on.
+     */
+    public static LiifSpec fullSizeEdsrBaselineLmLiif() {
+        return new LiifSpec(new EncoderSpec.Edsr("edsr-baseline", 16, 64, 1f), new int[] {208}, 3, true, true, true,
+                new Modulation(6, 16, true, true));
     }
 
     /** Weights with every tensor {@code spec} needs, under the official names. */

@@ -97,7 +97,7 @@ public final class ModulatedDecoder implements ProjectingDecoder {
             float cellY = queries.cellY()[start] * (float) h;
             float cellX = queries.cellX()[start] * (float) w;
             float[] rows = table.rows(gather(window, boxH, boxW), boxH * boxW, cellY, cellX);
-            float[] cellTerm = new float[spec.modulation().width()];
+            float[] cellTerm = new float[render.width()];
             render.cellTerm(cellY, cellX, cellTerm);
             int outDim = spec.outDim();
             int members = geo.members();

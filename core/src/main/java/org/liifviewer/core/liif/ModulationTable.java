@@ -12,11 +12,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * reads of that code, in the order it reads it: its first layer's latent part {@code A = W0·m + b0} (m the compressed
  * latent input), then for every hidden layer the factor {@code 1 + s} and the shift {@code t} (1 and 0 where the
  * model does not scale or shift). {@code A} and the {@code + 1} are folded into the last hyper-network layer, so a
- * row costs the hyper-network's GEMMs only.
+ * row costs the hyper-network's GEMMs only. Each of these blocks is padded with zeros to {@link RenderMlp#padded}
+ * units, as the render MLP reads them.
  */
 final class ModulationTable {
 
     private final Modulation modulation;
+    private final int padded;
     private final int hiddenWidth;
     private final float[] cellColumnY;
     private final float[] cellColumnX;
@@ -29,6 +31,7 @@ final class ModulationTable {
 
     ModulationTable(LiifSpec spec, Mlp hypernet, Mlp render) {
         this.modulation = spec.modulation();
+        this.padded = RenderMlp.padded(modulation.width());
         INDArray first = hypernet.weight(0);                        // (in, hidden0)
         this.hiddenWidth = (int) first.size(1);
         int latent = spec.latentDim();
@@ -46,19 +49,14 @@ final class ModulationTable {
         this.lastBias = folded[1];
     }
 
-    /** Values per row: {@code A}, then (factor, shift) per hidden layer of the render MLP. */
+    /** Values per row: {@code A}, then (factor, shift) per hidden layer of the render MLP, each block padded. */
     int rowWidth() {
-        return modulation.width() * (1 + 2 * modulation.depth());
-    }
-
-    /** Offset of {@code A} in a row. */
-    static int inputOffset() {
-        return 0;
+        return padded * (1 + 2 * modulation.depth());
     }
 
     /** Offset of layer {@code l}'s factors in a row; its shifts follow them. */
-    int layerOffset(int layer) {
-        return modulation.width() * (1 + 2 * layer);
+    private int layerOffset(int layer) {
+        return padded * (1 + 2 * layer);
     }
 
     /**
@@ -110,10 +108,10 @@ final class ModulationTable {
             int o = layerOffset(layer);
             for (int j = 0; j < width; j++) {
                 fb[o + j] = modulation.scale() ? 1 + b[modulation.scaleOffset(layer) + j] : 1;
-                fb[o + width + j] = modulation.shift() ? b[modulation.shiftOffset(layer) + j] : 0;
+                fb[o + padded + j] = modulation.shift() ? b[modulation.shiftOffset(layer) + j] : 0;
                 for (int i = 0; i < in; i++) {
                     fw[i][o + j] = modulation.scale() ? w[i][modulation.scaleOffset(layer) + j] : 0;
-                    fw[i][o + width + j] = modulation.shift() ? w[i][modulation.shiftOffset(layer) + j] : 0;
+                    fw[i][o + padded + j] = modulation.shift() ? w[i][modulation.shiftOffset(layer) + j] : 0;
                 }
             }
         }

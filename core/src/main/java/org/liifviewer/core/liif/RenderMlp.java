@@ -1,14 +1,21 @@
 package org.liifviewer.core.liif;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 import org.liifviewer.core.model.LiifSpec;
 
 /**
- * LM-LIIF's render MLP for one query and ensemble member, in plain Java: its first layer is the latent code's
- * {@code A} (from the {@link ModulationTable} row) plus the relative coordinate and cell columns; after every hidden
- * Linear layer the pre-activation is multiplied by the row's factor, shifted by its shift, and ReLU'd; a last Linear
- * layer gives the output. A few hundred multiply-adds per call.
+ * LM-LIIF's render MLP for one query and ensemble member, in SIMD lanes (the JDK's Vector API): its first layer is
+ * the latent code's {@code A} (from the {@link ModulationTable} row) plus the relative coordinate and cell columns;
+ * after every hidden Linear layer the pre-activation is multiplied by the row's factor, shifted by its shift, and
+ * ReLU'd; a last Linear layer gives the output. Hidden layers are padded with zero units to whole vectors (a padded
+ * unit stays 0 and has zero weights onwards), so {@link #width()} may exceed the model's. The vectors are the
+ * machine's widest up to 16 lanes, the width of LMF's render MLP.
  */
 final class RenderMlp {
+
+    static final VectorSpecies<Float> LANES = FloatVector.SPECIES_PREFERRED.length() > 16
+            ? FloatVector.SPECIES_512 : FloatVector.SPECIES_PREFERRED;
 
     private final int width;
     private final int depth;
@@ -17,30 +24,56 @@ final class RenderMlp {
     private final float[] columnRelX;
     private final float[] columnCellY;
     private final float[] columnCellX;
-    /** Hidden layers 1..depth-1 as (in, out) row-major weights, and their biases. */
+    /** Hidden layers 1..depth-1 as padded (in, out) row-major weights, and their biases. */
     private final float[][] weights;
     private final float[][] biases;
-    /** The output layer, (in, out) row-major, and its bias. */
+    /** The output layer: per input unit one vector of its {@code outDim} weights (zero lanes beyond), and the bias. */
     private final float[] outWeight;
     private final float[] outBias;
 
     RenderMlp(LiifSpec spec, Mlp render) {
-        this.width = spec.modulation().width();
+        int w = spec.modulation().width();
+        this.width = padded(w);
         this.depth = spec.modulation().depth();
         this.outDim = spec.outDim();
-        float[][] first = render.weight(0).toFloatMatrix();                  // (renderIn, width)
-        this.columnRelY = first[width];
-        this.columnRelX = first[width + 1];
-        this.columnCellY = spec.cellDecode() ? first[width + 2] : new float[width];
-        this.columnCellX = spec.cellDecode() ? first[width + 3] : new float[width];
+        if (outDim > LANES.length()) {
+            throw new IllegalArgumentException(outDim + " outputs exceed one vector of " + LANES.length());
+        }
+        float[][] first = render.weight(0).toFloatMatrix();                  // (renderIn, w)
+        this.columnRelY = pad(first[w]);
+        this.columnRelX = pad(first[w + 1]);
+        this.columnCellY = spec.cellDecode() ? pad(first[w + 2]) : new float[width];
+        this.columnCellX = spec.cellDecode() ? pad(first[w + 3]) : new float[width];
         this.weights = new float[depth][];
         this.biases = new float[depth][];
         for (int l = 1; l < depth; l++) {
-            weights[l] = render.weight(l).dup('c').data().asFloat();
-            biases[l] = render.bias(l).dup('c').data().asFloat();
+            float[][] wl = render.weight(l).toFloatMatrix();                 // (w, w)
+            weights[l] = new float[width * width];
+            for (int i = 0; i < w; i++) {
+                System.arraycopy(wl[i], 0, weights[l], i * width, w);
+            }
+            biases[l] = pad(render.bias(l).toFloatVector());
         }
-        this.outWeight = render.weight(depth).dup('c').data().asFloat();
-        this.outBias = render.bias(depth).dup('c').data().asFloat();
+        float[][] out = render.weight(depth).toFloatMatrix();               // (w, outDim)
+        this.outWeight = new float[width * LANES.length()];
+        for (int i = 0; i < w; i++) {
+            System.arraycopy(out[i], 0, outWeight, i * LANES.length(), outDim);
+        }
+        this.outBias = java.util.Arrays.copyOf(render.bias(depth).toFloatVector(), LANES.length());
+    }
+
+    /** A hidden width rounded up to whole vectors (at least 4 lanes each: the sums run in four parts). */
+    static int padded(int width) {
+        return (width + LANES.length() - 1) / LANES.length() * LANES.length();
+    }
+
+    private float[] pad(float[] v) {
+        return java.util.Arrays.copyOf(v, width);
+    }
+
+    /** Units per hidden layer, padded. */
+    int width() {
+        return width;
     }
 
     /** The first layer's cell term for a query cell of {@code (cellY, cellX)} feature pixels, into {@code term}. */
@@ -52,12 +85,12 @@ final class RenderMlp {
 
     /** Scratch arrays of one thread for {@link #run}. */
     float[][] scratch() {
-        return new float[][] {new float[width], new float[width]};
+        return new float[][] {new float[width], new float[width], new float[LANES.length()]};
     }
 
     /**
-     * Writes the {@code outDim} outputs for the latent code whose table row starts at {@code row} into
-     * {@code out[o...]}.
+     * Writes the {@code outDim} outputs for the latent code whose table row (padded layout) starts at {@code row}
+     * into {@code out[o...]}.
      *
      * @param ry       relative coordinate, rows, in feature pixels
      * @param rx       relative coordinate, columns
@@ -67,32 +100,48 @@ final class RenderMlp {
     void run(float[] table, int row, float ry, float rx, float[] cellTerm, float[][] scratch, float[] out, int o) {
         float[] x = scratch[0];
         float[] y = scratch[1];
+        int step = LANES.length();
         int m = row + width;
-        for (int j = 0; j < width; j++) {
-            float a = table[row + j] + ry * columnRelY[j] + rx * columnRelX[j] + cellTerm[j];
-            x[j] = Math.max(a * table[m + j] + table[m + width + j], 0f);
+        for (int c = 0; c < width; c += step) {
+            FloatVector a = FloatVector.fromArray(LANES, table, row + c)
+                    .add(FloatVector.fromArray(LANES, cellTerm, c))
+                    .add(FloatVector.fromArray(LANES, columnRelY, c).mul(ry))
+                    .add(FloatVector.fromArray(LANES, columnRelX, c).mul(rx));
+            a.fma(FloatVector.fromArray(LANES, table, m + c), FloatVector.fromArray(LANES, table, m + width + c))
+                    .max(0f).intoArray(x, c);
         }
         for (int l = 1; l < depth; l++) {
-            float[] wl = weights[l];
-            System.arraycopy(biases[l], 0, y, 0, width);
-            for (int i = 0; i < width; i++) {
-                float xi = x[i];
-                int wi = i * width;
-                for (int j = 0; j < width; j++) {
-                    y[j] += xi * wl[wi + j];
-                }
-            }
+            float[] w = weights[l];
             m = row + width * (1 + 2 * l);
-            for (int j = 0; j < width; j++) {
-                x[j] = Math.max(y[j] * table[m + j] + table[m + width + j], 0f);
+            for (int c = 0; c < width; c += step) {
+                // four partial sums: independent multiply-add chains that do not wait on each other
+                FloatVector s0 = FloatVector.fromArray(LANES, biases[l], c);
+                FloatVector s1 = FloatVector.zero(LANES);
+                FloatVector s2 = FloatVector.zero(LANES);
+                FloatVector s3 = FloatVector.zero(LANES);
+                for (int i = 0; i < width; i += 4) {
+                    int k = i * width + c;
+                    s0 = FloatVector.fromArray(LANES, w, k).fma(FloatVector.broadcast(LANES, x[i]), s0);
+                    s1 = FloatVector.fromArray(LANES, w, k + width).fma(FloatVector.broadcast(LANES, x[i + 1]), s1);
+                    s2 = FloatVector.fromArray(LANES, w, k + 2 * width).fma(FloatVector.broadcast(LANES, x[i + 2]), s2);
+                    s3 = FloatVector.fromArray(LANES, w, k + 3 * width).fma(FloatVector.broadcast(LANES, x[i + 3]), s3);
+                }
+                s0.add(s1).add(s2.add(s3))
+                        .fma(FloatVector.fromArray(LANES, table, m + c), FloatVector.fromArray(LANES, table, m + width + c))
+                        .max(0f).intoArray(y, c);
             }
+            float[] t = x;
+            x = y;
+            y = t;
         }
-        for (int c = 0; c < outDim; c++) {
-            float v = outBias[c];
-            for (int i = 0; i < width; i++) {
-                v += x[i] * outWeight[i * outDim + c];
-            }
-            out[o + c] = v;
+        FloatVector even = FloatVector.fromArray(LANES, outBias, 0);
+        FloatVector odd = FloatVector.zero(LANES);
+        for (int i = 0; i < width; i += 2) {
+            even = FloatVector.fromArray(LANES, outWeight, i * step).fma(FloatVector.broadcast(LANES, x[i]), even);
+            odd = FloatVector.fromArray(LANES, outWeight, (i + 1) * step).fma(FloatVector.broadcast(LANES, x[i + 1]), odd);
         }
+        float[] result = scratch[2];
+        even.add(odd).intoArray(result, 0);
+        System.arraycopy(result, 0, out, o, outDim);
     }
 }
