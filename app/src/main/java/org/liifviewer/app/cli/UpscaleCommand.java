@@ -2,10 +2,10 @@ package org.liifviewer.app.cli;
 
 import java.nio.file.Path;
 import org.liifviewer.core.image.FloatImage;
-import org.liifviewer.core.liif.LiifModel;
 import org.liifviewer.core.model.LiifModelFile;
 import org.liifviewer.core.model.io.ModelFiles;
 import org.liifviewer.core.render.ContinuousImage;
+import org.liifviewer.core.render.LiifModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -26,9 +26,9 @@ import org.liifviewer.core.export.BicubicImage;
 import org.liifviewer.core.image.DecodedImage;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.image.ImageFiles;
-import org.liifviewer.core.liif.LiifModel;
 import org.liifviewer.core.model.LiifModelFile;
 import org.liifviewer.core.model.io.ModelFiles;
+import org.liifviewer.core.render.LiifModel;
 import org.liifviewer.core.render.TileScheduler;
 
 /**

@@ -128,7 +128,7 @@ class ViewerWindowTest extends ViewerFixture {
         assertEquals(3000, written.width());
         assertEquals(2000, written.height());
         var encoded = fx(() -> vm.modelProperty().get()).encode(ImageFiles.read(SAMPLE).rgb());
-        FloatImage expected = encoded.render(2000, 3000, org.liifviewer.core.render.RenderMonitor.NONE);
+        FloatImage expected = encoded.render(2000, 3000, org.liifviewer.core.progress.RenderMonitor.NONE);
         for (int i = 0; i < expected.data().length; i++) {
             int e = Math.round(Math.min(Math.max(expected.data()[i], 0f), 1f) * 255);
             int a = Math.round(written.data()[i] * 255);

@@ -18,7 +18,7 @@ import org.liifviewer.core.export.ExportFormat;
 import org.liifviewer.core.export.ExportSettings;
 import org.liifviewer.core.export.ImageExporter;
 import org.liifviewer.core.image.FloatImage;
-import org.liifviewer.core.render.RenderMonitor;
+import org.liifviewer.core.progress.RenderMonitor;
 
 /**
  * Scripted zoom from fit to x30 and back on a 2-megapixel image while tiles render, logging the worst UI-thread

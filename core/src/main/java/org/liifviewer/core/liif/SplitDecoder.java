@@ -1,8 +1,9 @@
 package org.liifviewer.core.liif;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.liifviewer.core.encoder.FeatureMap;
 import org.liifviewer.core.model.LiifSpec;
-import org.liifviewer.core.render.RenderMonitor;
+import org.liifviewer.core.progress.RenderMonitor;
 import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;

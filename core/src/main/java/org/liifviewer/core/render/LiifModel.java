@@ -1,15 +1,14 @@
-package org.liifviewer.core.liif;
+package org.liifviewer.core.render;
 
 import org.liifviewer.core.backend.NativeThreads;
 import org.liifviewer.core.encoder.Encoder;
 import org.liifviewer.core.encoder.Encoders;
 import org.liifviewer.core.image.FloatImage;
+import org.liifviewer.core.liif.Mlp;
+import org.liifviewer.core.liif.SplitDecoder;
 import org.liifviewer.core.model.LiifSpec;
 import org.liifviewer.core.model.ModelFormatException;
 import org.liifviewer.core.model.Weights;
-import org.liifviewer.core.render.LiifImage;
-import org.liifviewer.core.render.TileCache;
-import org.liifviewer.core.render.TiledProjections;
 
 /**
  * A loaded LIIF model: its encoder and its fast exact decoder. Images are encoded lazily, tile by tile, into a

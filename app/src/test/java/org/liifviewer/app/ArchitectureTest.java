@@ -1,0 +1,39 @@
+package org.liifviewer.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * app is one stack on top of core: viewmodel (state, no UI classes) → view (JavaFX) → cli (the commands). A
+ * package uses only packages below it, and no packages form a cycle.
+ */
+@AnalyzeClasses(packages = {"org.liifviewer.app", "org.liifviewer.core", "org.liifviewer.training"},
+        importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule packagesFormNoCycles = slices().matching("org.liifviewer.app.(**)")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule packagesUseOnlyLowerLayers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Core").definedBy("org.liifviewer.core..")
+            .layer("Training").definedBy("org.liifviewer.training..")
+            .layer("ViewModel").definedBy("org.liifviewer.app.viewmodel..")
+            .layer("View").definedBy("org.liifviewer.app.view..")
+            .layer("Cli").definedBy("org.liifviewer.app.cli..")
+            .whereLayer("ViewModel").mayOnlyAccessLayers("Core")
+            .whereLayer("View").mayOnlyAccessLayers("Core", "ViewModel")
+            .whereLayer("Cli").mayOnlyAccessLayers("Core", "Training", "ViewModel", "View")
+            .whereLayer("Cli").mayNotBeAccessedByAnyLayer();
+
+    @ArchTest
+    static final ArchRule viewModelHoldsNoUiClasses = noClasses().that().resideInAPackage("org.liifviewer.app.viewmodel..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..");
+}
