@@ -11,9 +11,10 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * app is one stack on top of core: viewmodel (state, no UI classes) → view (JavaFX) → cli (the commands). A
- * package uses only packages below it, and no packages form a cycle.
+ * package uses only packages below it, no packages form a cycle, and nothing uses the training module (the
+ * installed viewer does not carry it).
  */
-@AnalyzeClasses(packages = {"org.liifviewer.app", "org.liifviewer.core", "org.liifviewer.training"},
+@AnalyzeClasses(packages = {"org.liifviewer.app", "org.liifviewer.core"},
         importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -24,16 +25,20 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule packagesUseOnlyLowerLayers = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("Core").definedBy("org.liifviewer.core..")
-            .layer("Training").definedBy("org.liifviewer.training..")
             .layer("ViewModel").definedBy("org.liifviewer.app.viewmodel..")
             .layer("View").definedBy("org.liifviewer.app.view..")
             .layer("Cli").definedBy("org.liifviewer.app.cli..")
             .whereLayer("ViewModel").mayOnlyAccessLayers("Core")
             .whereLayer("View").mayOnlyAccessLayers("Core", "ViewModel")
-            .whereLayer("Cli").mayOnlyAccessLayers("Core", "Training", "ViewModel", "View")
+            .whereLayer("Cli").mayOnlyAccessLayers("Core", "ViewModel", "View")
             .whereLayer("Cli").mayNotBeAccessedByAnyLayer();
 
     @ArchTest
-    static final ArchRule viewModelHoldsNoUiClasses = noClasses().that().resideInAPackage("org.liifviewer.app.viewmodel..")
+    static final ArchRule viewModelHoldsNoUiClasses = noClasses().that()
+            .resideInAPackage("org.liifviewer.app.viewmodel..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..");
+
+    @ArchTest
+    static final ArchRule viewerUsesNoTrainingCode = noClasses().that().resideInAPackage("org.liifviewer.app..")
+            .should().dependOnClassesThat().resideInAPackage("org.liifviewer.training..");
 }

@@ -1,9 +1,9 @@
 package org.liifviewer.training.run;
 
-import org.liifviewer.core.model.LiifModelFile;
 import org.liifviewer.core.model.ModelFormatException;
 import org.liifviewer.core.model.Tensor;
 import org.liifviewer.core.model.Weights;
+import org.liifviewer.core.model.io.AveragedModel;
 import org.liifviewer.core.model.io.ModelFiles;
 import org.liifviewer.core.model.io.TensorFile;
 import org.liifviewer.training.graph.TrainableGraph;
@@ -30,9 +30,9 @@ public final class TrainingCheckpoint {
     static final String ADAM_STEPS = "training.adam_steps";
     static final String LEARNING_RATE = "training.lr";
     static final String LOSS = "training.loss";
-    static final String AVERAGE_DECAY = "training.ema_decay";
-    private static final String MOMENTS = "optimizer.";
-    private static final String AVERAGE = ".ema";
+    private static final String STATE = "optimizer.";
+    private static final String FIRST_MOMENT = ".m";
+    private static final String SECOND_MOMENT = ".v";
 
     private TrainingCheckpoint() {
     }
@@ -55,8 +55,8 @@ public final class TrainingCheckpoint {
     public static void save(Path file, TrainableGraph graph, AdamOptimizer adam, WeightAverage average, long iteration,
                             TrainConfig config, double lr, double loss) throws IOException {
         Map<String, Tensor> moments = new LinkedHashMap<>();
-        graph.toWeights(adam.firstMoments()).asMap().forEach((k, t) -> moments.put(MOMENTS + k + ".m", t));
-        graph.toWeights(adam.secondMoments()).asMap().forEach((k, t) -> moments.put(MOMENTS + k + ".v", t));
+        graph.toWeights(adam.firstMoments()).asMap().forEach((k, t) -> moments.put(STATE + k + FIRST_MOMENT, t));
+        graph.toWeights(adam.secondMoments()).asMap().forEach((k, t) -> moments.put(STATE + k + SECOND_MOMENT, t));
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(ITERATION, Long.toString(iteration));
         metadata.put(SEED, Long.toString(config.seed()));
@@ -64,8 +64,9 @@ public final class TrainingCheckpoint {
         metadata.put(LEARNING_RATE, Double.toString(lr));
         metadata.put(LOSS, Double.toString(loss));
         if (average != null) {
-            graph.toWeights(average.averages()).asMap().forEach((k, t) -> moments.put(MOMENTS + k + AVERAGE, t));
-            metadata.put(AVERAGE_DECAY, Double.toString(average.decay()));
+            graph.toWeights(average.averages()).asMap()
+                    .forEach((k, t) -> moments.put(STATE + k + AveragedModel.SUFFIX, t));
+            metadata.put(AveragedModel.DECAY, Double.toString(average.decay()));
         }
         metadata.put(CONFIG, config.toYaml());
         graph.save(file, metadata, new Weights(moments));
@@ -80,43 +81,14 @@ public final class TrainingCheckpoint {
             throw new ModelFormatException(file.getFileName() + " is a model, not a training checkpoint (no "
                     + ITERATION + ")");
         }
-        Map<String, Tensor> state = contents.trainingState().asMap();
-        Weights weights = contents.weights();
-        Optional<Weights> averages = state.containsKey(MOMENTS + weights.names().iterator().next() + AVERAGE)
-                ? Optional.of(moments(state, weights, AVERAGE, file)) : Optional.empty();
-        return new State(weights, metadata, moments(state, weights, ".m", file), moments(state, weights, ".v", file),
-                averages, Long.parseLong(iteration), Long.parseLong(metadata.get(ADAM_STEPS)));
+        return new State(contents.weights(), metadata, moments(contents, FIRST_MOMENT, file),
+                moments(contents, SECOND_MOMENT, file), contents.stateOfEachWeight(AveragedModel.SUFFIX),
+                Long.parseLong(iteration), Long.parseLong(metadata.get(ADAM_STEPS)));
     }
 
-    /**
-     * The LIIF model of a checkpoint with its moving-average weights instead of the last step's, the metadata
-     * noting the averaging.
-     *
-     * @throws ModelFormatException if the checkpoint keeps no averages
-     */
-    public static LiifModelFile averagedModel(Path file) throws IOException {
-        LiifModelFile model = ModelFiles.load(file);
-        Weights averages = load(file).averages().orElseThrow(() -> new ModelFormatException(file.getFileName()
-                + " keeps no moving averages of its weights (train with ema_decay in the config)"));
-        Map<String, String> metadata = new LinkedHashMap<>(model.metadata());
-        metadata.put("weights", "moving average (decay " + model.metadata().get(AVERAGE_DECAY) + ")");
-        LiifModelFile averaged = new LiifModelFile(model.spec(), averages, metadata);
-        averaged.validate();
-        return averaged;
-    }
-
-    /** One state tensor of every weight, under the weights' names; fails clearly when one is missing. */
-    private static Weights moments(Map<String, Tensor> state, Weights weights, String suffix, Path file)
-            throws ModelFormatException {
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        for (String name : weights.names()) {
-            Tensor t = state.get(MOMENTS + name + suffix);
-            if (t == null) {
-                throw new ModelFormatException(file.getFileName() + " has no optimizer state for " + name
-                        + " (a model, not a resumable checkpoint)");
-            }
-            out.put(name, t);
-        }
-        return new Weights(out);
+    /** One kind of Adam moment of every weight; fails clearly when the file keeps none. */
+    private static Weights moments(TensorFile contents, String suffix, Path file) throws ModelFormatException {
+        return contents.stateOfEachWeight(suffix).orElseThrow(() -> new ModelFormatException(file.getFileName()
+                + " has no optimizer state (a model, not a resumable checkpoint)"));
     }
 }

@@ -5,10 +5,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.liifviewer.core.model.LiifModelFile;
 import org.liifviewer.core.model.ModelFormatException;
 import org.liifviewer.core.model.Weights;
+import org.liifviewer.core.model.io.AveragedModel;
 import org.liifviewer.training.graph.PixelLoss;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -31,7 +33,7 @@ class ResumeTest {
         assertTrue(runs.resumed().averages().isEmpty(), "no ema_decay, no averages");
         Path checkpoint = runs.resumedDir().resolve("last.safetensors");
         ModelFormatException e = assertThrows(ModelFormatException.class,
-                () -> TrainingCheckpoint.averagedModel(checkpoint));
+                () -> AveragedModel.load(checkpoint));
         assertTrue(e.getMessage().contains("ema_decay"), e.getMessage());
     }
 
@@ -41,7 +43,7 @@ class ResumeTest {
                 ResumeCheck.tinyConfig(1, 4, 64, LIIF) + "ema_decay: 0.5\n");
         Weights averages = runs.resumed().averages().orElseThrow();
         assertNotEquals(runs.resumed().weights().asMap(), averages.asMap(), "averages lag the weights");
-        LiifModelFile averaged = TrainingCheckpoint.averagedModel(runs.resumedDir().resolve("last.safetensors"));
+        LiifModelFile averaged = AveragedModel.load(runs.resumedDir().resolve("last.safetensors"));
         assertEquals(averages.asMap(), averaged.weights().asMap());
         assertEquals("moving average (decay 0.5)", averaged.metadata().get("weights"));
     }
@@ -52,19 +54,19 @@ class ResumeTest {
         Path l1Config = Files.writeString(dir.resolve("l1.yaml"), l1);
         Path l2Config = Files.writeString(dir.resolve("l2.yaml"), l1 + "loss: l2\n");
         Path checkpoint = dir.resolve("run").resolve("last.safetensors");
-        String out = dir.resolve("run").toString();
-        ResumeCheck.train(l1Config.toString(), "--iterations", "1", "--out", out);
+        Path out = dir.resolve("run");
+        ResumeCheck.train(TrainConfig.read(l1Config).withIterations(1), Optional.empty(), out);
         assertEquals(PixelLoss.L1, savedLoss(checkpoint));
         TrainingCheckpoint.State before = TrainingCheckpoint.load(checkpoint);
 
-        ResumeCheck.train(l2Config.toString(), "--iterations", "2", "--resume", checkpoint.toString(), "--out", out);
+        ResumeCheck.train(TrainConfig.read(l2Config).withIterations(2), Optional.of(checkpoint), out);
         TrainingCheckpoint.State switched = TrainingCheckpoint.load(checkpoint);
         assertEquals(2, switched.iteration());
         assertEquals(1, switched.adamSteps(), "Adam restarted at the switch");
         assertEquals(PixelLoss.L2, savedLoss(checkpoint));
         assertNotEquals(before.weights().asMap(), switched.weights().asMap());
 
-        ResumeCheck.train(l2Config.toString(), "--resume", checkpoint.toString(), "--out", out);
+        ResumeCheck.train(TrainConfig.read(l2Config), Optional.of(checkpoint), out);
         TrainingCheckpoint.State continued = TrainingCheckpoint.load(checkpoint);
         assertEquals(3, continued.iteration());
         assertEquals(2, continued.adamSteps(), "the same loss continues Adam's state");
