@@ -10,9 +10,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * app is one stack on top of core: viewmodel (state, no UI classes) → view (JavaFX) → cli (the commands). A
- * package uses only packages below it, no packages form a cycle, and nothing uses the training module (the
- * installed viewer does not carry it).
+ * app is one stack on top of core: log (where the log file is) → viewmodel (state, no UI classes) → view (JavaFX)
+ * → cli (the commands). A package uses only packages below it, no packages form a cycle, and nothing uses the
+ * training module (the installed viewer does not carry it).
  */
 @AnalyzeClasses(packages = {"org.liifviewer.app", "org.liifviewer.core"},
         importOptions = ImportOption.DoNotIncludeTests.class)
@@ -25,12 +25,14 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule packagesUseOnlyLowerLayers = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("Core").definedBy("org.liifviewer.core..")
+            .layer("Log").definedBy("org.liifviewer.app.log..")
             .layer("ViewModel").definedBy("org.liifviewer.app.viewmodel..")
             .layer("View").definedBy("org.liifviewer.app.view..")
             .layer("Cli").definedBy("org.liifviewer.app.cli..")
-            .whereLayer("ViewModel").mayOnlyAccessLayers("Core")
-            .whereLayer("View").mayOnlyAccessLayers("Core", "ViewModel")
-            .whereLayer("Cli").mayOnlyAccessLayers("Core", "ViewModel", "View")
+            .whereLayer("Log").mayNotAccessAnyLayer()
+            .whereLayer("ViewModel").mayOnlyAccessLayers("Core", "Log")
+            .whereLayer("View").mayOnlyAccessLayers("Core", "Log", "ViewModel")
+            .whereLayer("Cli").mayOnlyAccessLayers("Core", "Log", "ViewModel", "View")
             .whereLayer("Cli").mayNotBeAccessedByAnyLayer();
 
     @ArchTest

@@ -1,6 +1,8 @@
 package org.liifviewer.app.cli;
 
 import java.util.concurrent.Callable;
+import org.liifviewer.app.log.LogFile;
+import org.liifviewer.app.view.ViewerApp;
 import org.liifviewer.core.backend.NativeThreads;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The viewer's {@code liif} command line: viewing, upscaling, and inspecting and converting models. */
-@Command(name = "liif", mixinStandardHelpOptions = true, version = "LIIF Viewer 0.1.0",
+@Command(name = "liif", mixinStandardHelpOptions = true, version = ViewerApp.NAME_AND_VERSION,
         description = "Continuous-zoom image viewer and super-resolution with LIIF (Local Implicit Image Function).",
         subcommands = {ViewCommand.class, UpscaleCommand.class, BicubicCommand.class, InfoCommand.class,
                 ConvertCommand.class})
@@ -44,6 +46,7 @@ public final class LiifCli implements Callable<Integer> {
             cli.addSubcommand(command);
         }
         cli.addSubcommand(new CommandLine.HelpCommand());
+        cli.getCommandSpec().usageMessage().footer("", "Log file: " + LogFile.path());
         cli.setExecutionExceptionHandler(new UserErrorHandler());
         return cli;
     }

@@ -193,7 +193,8 @@ public final class MainWindow extends BorderPane {
         Menu view = new Menu("View", null, item("Fit to window", null, vm.viewport()::fit), item("100%", null, vm.viewport()::actualSize),
                 item("Zoom in", null, vm.viewport()::zoomIn), item("Zoom out", null, vm.viewport()::zoomOut), new SeparatorMenuItem(),
                 compare, item("Toggle dark theme", "Shortcut+T", () -> applyTheme(getScene(), !dark)));
-        return new MenuBar(file, view);
+        Menu help = new Menu("Help", null, item("About LIIF Viewer", null, this::showAbout));
+        return new MenuBar(file, view, help);
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
@@ -303,6 +304,14 @@ public final class MainWindow extends BorderPane {
         if (f != null) {
             vm.content().loadModel(f.toPath());
         }
+    }
+
+    /** Shows the About box (version, log file); returns it, open. */
+    public AboutDialog showAbout() {
+        AboutDialog about = new AboutDialog(stage);
+        about.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+        about.show();
+        return about;
     }
 
     /** Opens the export dialog for the current image (non-modal wait: the dialog stays until closed). */

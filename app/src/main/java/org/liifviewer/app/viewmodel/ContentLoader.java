@@ -16,6 +16,8 @@ import org.liifviewer.core.image.DecodedImage;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.image.ImageFiles;
 import org.liifviewer.core.render.LiifModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens images and loads models on the background executor and holds what is open: the document and the model
@@ -34,6 +36,7 @@ public final class ContentLoader<T> {
     public static final String SAMPLE_IMAGE = "/liif/samples/" + SAMPLE_NAME;
 
     private static final int SMALLEST_MIPMAP = 64;
+    private static final Logger LOG = LoggerFactory.getLogger(ContentLoader.class);
 
     private final Function<FloatImage, T> converter;
     private final Executor uiExecutor;
@@ -90,6 +93,7 @@ public final class ContentLoader<T> {
             List<T> levels = Mipmaps.build(decoded.rgb(), SMALLEST_MIPMAP).stream().map(converter).toList();
             return new Document<>(name, file, decoded, levels);
         }, doc -> {
+            LOG.info("opened {}: {}x{} {}", name, doc.width(), doc.height(), doc.decoded().formatName());
             document.set(doc);
             if (file != null) {
                 recentFiles.add(file);
@@ -100,6 +104,7 @@ public final class ContentLoader<T> {
 
     private CompletableFuture<Void> loadModel(Task<LiifModel> loader, String name) {
         return inBackground(loader, m -> {
+            LOG.info("loaded model {}: {}", name, m.spec().describe());
             model.set(m);
             status.modelLoaded(name);
         }, "Cannot load model " + name + ": ");
@@ -115,6 +120,7 @@ public final class ContentLoader<T> {
             }
         }, background).thenAcceptAsync(show, uiExecutor).exceptionallyAsync(e -> {
             status.showMessage(failure + rootMessage(e));
+            LOG.warn(failure + rootMessage(e), e);
             return null;
         }, uiExecutor);
     }

@@ -17,6 +17,7 @@ import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liifviewer.app.log.LogFile;
 import org.liifviewer.app.viewmodel.CompareMode;
 import org.liifviewer.app.viewmodel.ViewerViewModel;
 import org.liifviewer.app.viewmodel.Viewport;
@@ -102,6 +103,15 @@ class ViewerWindowTest extends ViewerFixture {
         String message = fx(() -> vm.status().messageProperty().get());
         assertTrue(message != null && message.contains("not an image"), message);
         assertTrue(fx(() -> robot.lookup("#notice").query().isVisible()));
+        assertTrue(Files.readString(LogFile.path()).contains("Cannot open bad.png"), "the failure is in the log");
+    }
+
+    @Test
+    void aboutNamesTheLogFileInTheBuildFolder(FxRobot robot) throws Exception {
+        fx(() -> viewer.window().showAbout());
+        TextField logFile = robot.lookup("#aboutLogFile").query();
+        assertEquals(LogFile.path().toString(), fx(logFile::getText));
+        assertTrue(LogFile.path().startsWith(Path.of("target").toAbsolutePath()), LogFile.path().toString());
     }
 
     @Test
