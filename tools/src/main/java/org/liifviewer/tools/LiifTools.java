@@ -5,7 +5,7 @@ import org.liifviewer.core.backend.NativeThreads;
 
 /**
  * The {@code liif} command line of a source checkout ({@code ./liif}): the viewer's commands plus {@code train},
- * {@code eval} and {@code bench}, which the installed viewer does not carry.
+ * {@code strip}, {@code eval} and {@code bench}, which the installed viewer does not carry.
  */
 public final class LiifTools {
 
@@ -20,6 +20,7 @@ public final class LiifTools {
 
     /** Runs the command line and returns the exit status (0 on success). */
     public static int run(String... args) {
-        return LiifCli.commandLine(new TrainCliCommand(), new EvalCommand(), new BenchCommand()).execute(args);
+        return LiifCli.commandLine(new TrainCliCommand(), new StripCommand(), new EvalCommand(), new BenchCommand())
+                .execute(args);
     }
 }

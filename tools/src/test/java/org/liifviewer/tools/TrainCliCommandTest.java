@@ -13,7 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.liifviewer.app.SharedFiles;
 import org.liifviewer.training.run.TrainingCheckpoint;
 
-/** {@code liif train} hands its options to the trainer: the iteration override and the output folder. */
+/**
+ * {@code liif train} hands its options to the trainer (the iteration override and the output folder), and
+ * {@code liif strip} keeps a checkpoint without Adam's state.
+ */
 class TrainCliCommandTest {
 
     /** Five iterations of a 1-block, 4-feature LIIF on Set5, seeded. */
@@ -49,7 +52,7 @@ class TrainCliCommandTest {
     Path dir;
 
     @Test
-    void iterationsAndOutputFolderReachTheTrainer() throws Exception {
+    void iterationsAndOutputFolderReachTheTrainerAndStripDropsAdam() throws Exception {
         Path config = Files.writeString(dir.resolve("tiny.yaml"),
                 TINY.formatted(SharedFiles.path("data/Set5/HR")));
         Path out = dir.resolve("run");
@@ -64,5 +67,11 @@ class TrainCliCommandTest {
         assertEquals(0, status);
         assertEquals(2, TrainingCheckpoint.load(out.resolve("last.safetensors")).iteration());
         assertTrue(Files.exists(out.resolve("log.csv")));
+
+        Path kept = dir.resolve("kept.safetensors");
+        assertEquals(0, LiifTools.run("strip", out.resolve("last.safetensors").toString(), kept.toString()));
+        TrainingCheckpoint.State state = TrainingCheckpoint.load(kept);
+        assertEquals(2, state.iteration());
+        assertTrue(state.adam().isEmpty());
     }
 }

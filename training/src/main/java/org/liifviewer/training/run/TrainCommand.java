@@ -58,9 +58,11 @@ public final class TrainCommand {
                     : BaselineGraph.fromWeights(model.toBaselineSpec(), weights, DataType.FLOAT, loss);
             adam = new AdamOptimizer(graph.parameters());
             PixelLoss savedLoss = TrainConfig.parseLoss(state.metadata().get(TrainingCheckpoint.CONFIG));
-            if (savedLoss == loss) {
-                adam.restore(graph.toGraph(state.firstMoments()), graph.toGraph(state.secondMoments()),
-                        state.adamSteps());
+            if (state.adam().isEmpty()) {
+                out.println("the checkpoint keeps no optimizer state: Adam's moments restart");
+            } else if (savedLoss == loss) {
+                TrainingCheckpoint.AdamState kept = state.adam().get();
+                adam.restore(graph.toGraph(kept.firstMoments()), graph.toGraph(kept.secondMoments()), kept.steps());
             } else {   // the moments are statistics of the other loss's gradients
                 out.println("the loss changes from " + savedLoss + " to " + loss + ": Adam's moments restart");
             }

@@ -19,8 +19,9 @@ import java.util.Optional;
  * ({@link TrainableGraph#save}): the weights (a normal model file: LIIF, or a baseline), Adam's moments as
  * training-state tensors {@code optimizer.<weight>.m} / {@code optimizer.<weight>.v} (ignored by plain model
  * loading), the parameters' moving averages when the run keeps them ({@code optimizer.<weight>.ema}, see
- * {@link WeightAverage}), and the metadata ({@value #ITERATION}, {@value #SEED}, {@value #CONFIG}, ...). The data stream's state
- * is the iteration itself: batch i always holds samples i·B .. i·B+B-1 of the seeded stream.
+ * {@link WeightAverage}), and the metadata ({@value #ITERATION}, {@value #SEED}, {@value #CONFIG}, ...). The data
+ * stream's state is the iteration itself: batch i always holds samples i·B .. i·B+B-1 of the seeded stream. A
+ * {@link #saveWeightsOnly weights-only} copy drops Adam's moments: it resumes the run with Adam restarting.
  */
 public final class TrainingCheckpoint {
 
@@ -38,13 +39,18 @@ public final class TrainingCheckpoint {
     }
 
     /**
-     * Weights, optimizer moments (official names and shapes) and progress read back from a checkpoint.
+     * Weights, optimizer state and progress read back from a checkpoint.
      *
      * @param metadata the file's metadata, {@value #CONFIG} (the run's YAML config) included
+     * @param adam     Adam's state, absent in a {@link #saveWeightsOnly weights-only} copy
      * @param averages the parameters' moving averages, when the run keeps them
      */
-    public record State(Weights weights, Map<String, String> metadata, Weights firstMoments, Weights secondMoments,
-                        Optional<Weights> averages, long iteration, long adamSteps) {
+    public record State(Weights weights, Map<String, String> metadata, Optional<AdamState> adam,
+                        Optional<Weights> averages, long iteration) {
+    }
+
+    /** Adam's moments (under the weights' official names and shapes) and its step count. */
+    public record AdamState(Weights firstMoments, Weights secondMoments, long steps) {
     }
 
     /**
@@ -74,21 +80,44 @@ public final class TrainingCheckpoint {
 
     /** Reads a checkpoint written by {@link #save} (of any model kind). */
     public static State load(Path file) throws IOException {
-        TensorFile contents = ModelFiles.loadTensors(file);
+        TensorFile contents = contents(file);
         Map<String, String> metadata = contents.metadata();
-        String iteration = metadata.get(ITERATION);
-        if (iteration == null || metadata.get(CONFIG) == null) {
+        Optional<Weights> first = contents.stateOfEachWeight(FIRST_MOMENT);
+        Optional<Weights> second = contents.stateOfEachWeight(SECOND_MOMENT);
+        if (first.isPresent() != second.isPresent()) {
+            throw new ModelFormatException(file.getFileName() + " keeps only one of Adam's two moments");
+        }
+        Optional<AdamState> adam = first.map(m -> new AdamState(m, second.get(),
+                Long.parseLong(metadata.get(ADAM_STEPS))));
+        return new State(contents.weights(), metadata, adam, contents.stateOfEachWeight(AveragedModel.SUFFIX),
+                Long.parseLong(metadata.get(ITERATION)));
+    }
+
+    /**
+     * Copies checkpoint {@code from} to {@code to} without Adam's moments, which are twice the size of the weights:
+     * the weights, their moving averages and the metadata stay, so the copy loads as a model and resumes the run
+     * (with Adam restarting). This is the form a checkpoint is kept in the repository.
+     */
+    public static void saveWeightsOnly(Path from, Path to) throws IOException {
+        TensorFile contents = contents(from);
+        Map<String, Tensor> averages = new LinkedHashMap<>();
+        contents.trainingState().asMap().forEach((name, t) -> {
+            if (name.endsWith(AveragedModel.SUFFIX)) {
+                averages.put(name, t);
+            }
+        });
+        Map<String, String> metadata = new LinkedHashMap<>(contents.metadata());
+        metadata.remove(ADAM_STEPS);
+        ModelFiles.saveTensors(new TensorFile(contents.format(), metadata, contents.weights(), new Weights(averages)),
+                to);
+    }
+
+    private static TensorFile contents(Path file) throws IOException {
+        TensorFile contents = ModelFiles.loadTensors(file);
+        if (contents.metadata().get(ITERATION) == null || contents.metadata().get(CONFIG) == null) {
             throw new ModelFormatException(file.getFileName() + " is a model, not a training checkpoint (no "
                     + ITERATION + ")");
         }
-        return new State(contents.weights(), metadata, moments(contents, FIRST_MOMENT, file),
-                moments(contents, SECOND_MOMENT, file), contents.stateOfEachWeight(AveragedModel.SUFFIX),
-                Long.parseLong(iteration), Long.parseLong(metadata.get(ADAM_STEPS)));
-    }
-
-    /** One kind of Adam moment of every weight; fails clearly when the file keeps none. */
-    private static Weights moments(TensorFile contents, String suffix, Path file) throws ModelFormatException {
-        return contents.stateOfEachWeight(suffix).orElseThrow(() -> new ModelFormatException(file.getFileName()
-                + " has no optimizer state (a model, not a resumable checkpoint)"));
+        return contents;
     }
 }
