@@ -48,15 +48,25 @@ public final class RandomWeights {
             conv(m, rnd, "encoder.GFF.0", r.d() * r.g0(), r.g0(), 1);
             conv(m, rnd, "encoder.GFF.1", r.g0(), r.g0(), 3);
         }
-        int in = spec.mlpInDim();
-        int[] hidden = spec.hidden();
-        for (int i = 0; i <= hidden.length; i++) {
-            int out = i < hidden.length ? hidden[i] : spec.outDim();
-            m.put("imnet.layers." + 2 * i + ".weight", uniform(rnd, in, out, in));
-            m.put("imnet.layers." + 2 * i + ".bias", uniform(rnd, in, out));
-            in = out;
+        if (spec.modulated()) {
+            mlp(m, rnd, "hypernet.layers.", spec.hypernetInDim(), spec.hidden(), spec.hypernetOutDim());
+            int[] render = new int[spec.modulation().depth()];
+            java.util.Arrays.fill(render, spec.modulation().width());
+            mlp(m, rnd, "imnet.layers.", spec.renderInDim(), render, spec.outDim());
+        } else {
+            mlp(m, rnd, "imnet.layers.", spec.mlpInDim(), spec.hidden(), spec.outDim());
         }
         return new Weights(m);
+    }
+
+    private static void mlp(Map<String, Tensor> m, SplittableRandom rnd, String prefix, int in, int[] hidden,
+                            int outDim) {
+        for (int i = 0; i <= hidden.length; i++) {
+            int out = i < hidden.length ? hidden[i] : outDim;
+            m.put(prefix + 2 * i + ".weight", uniform(rnd, in, out, in));
+            m.put(prefix + 2 * i + ".bias", uniform(rnd, in, out));
+            in = out;
+        }
     }
 
     private static void conv(Map<String, Tensor> m, SplittableRandom rnd, String name, int in, int out, int k) {

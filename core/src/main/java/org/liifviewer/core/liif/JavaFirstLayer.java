@@ -1,9 +1,6 @@
 package org.liifviewer.core.liif;
 
 import java.nio.FloatBuffer;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -11,14 +8,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * projection tiles in place, with no gather copy), writing straight into the off-heap GEMM input.
  */
 final class JavaFirstLayer implements FirstLayer {
-
-    /** Threads that share a chunk's work (the calling thread is one of them). */
-    private static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
-    private static final ExecutorService WORKERS = Executors.newFixedThreadPool(Math.max(1, PARALLELISM - 1), r -> {
-        Thread t = new Thread(r, "liif-decoder");
-        t.setDaemon(true);
-        return t;
-    });
 
     private final int width;
     private final float[] colRelY;
@@ -44,17 +33,9 @@ final class JavaFirstLayer implements FirstLayer {
                         INDArray out) {
         int rows = geo.members() * n;
         FloatBuffer target = out.data().asNioFloat();
-        float[] buffer = hostRows;
-        int parts = rows < 4096 ? 1 : PARALLELISM;
-        CompletableFuture<?>[] tasks = new CompletableFuture<?>[parts - 1];
-        for (int p = 1; p < parts; p++) {
-            int from = (int) ((long) rows * p / parts);
-            int to = (int) ((long) rows * (p + 1) / parts);
-            tasks[p - 1] = CompletableFuture.runAsync(
-                    () -> rows(geo, window.view(), queries, start, n, from, to, buffer, target), WORKERS);
-        }
-        rows(geo, window.view(), queries, start, n, 0, (int) ((long) rows / parts), buffer, target);
-        CompletableFuture.allOf(tasks).join();
+        int minPerPart = rows < 4096 ? rows : 1;
+        DecoderThreads.forRange(rows, minPerPart,
+                (from, to) -> rows(geo, window.view(), queries, start, n, from, to, hostRows, target));
     }
 
     /** Rows {@code [from, to)}, computed in {@code dst} and copied into the GEMM input. */

@@ -10,21 +10,27 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-/** LIIF's decoding MLP: Linear + ReLU per hidden width, then a final Linear, no output activation. */
+/**
+ * The official {@code MLP}: Linear + ReLU per hidden width, then a final Linear, no output activation. LIIF's decoder
+ * ({@code imnet}) and LM-LIIF's hyper-network ({@code hypernet}).
+ */
 public final class Mlp {
 
     /** Weights transposed to (in, out), so that {@code y = x W + b} on row-major batches. */
     private final List<INDArray> weights = new ArrayList<>();
     private final List<INDArray> biases = new ArrayList<>();
 
-    /** Reads {@code imnet.layers.{2i}.weight/bias} with the shapes the spec demands. */
+    /** Reads LIIF's MLP, {@code imnet.layers.{2i}.weight/bias}, with the shapes the spec demands. */
     public Mlp(LiifSpec spec, Weights w) throws ModelFormatException {
-        int in = spec.mlpInDim();
-        int[] widths = spec.hidden();
+        this(w, "imnet.layers.", spec.mlpInDim(), spec.hidden(), spec.outDim());
+    }
+
+    /** Reads {@code <prefix>{2i}.weight/bias} for widths {@code in → hidden... → out}. */
+    public Mlp(Weights w, String prefix, int in, int[] widths, int outDim) throws ModelFormatException {
         for (int i = 0; i <= widths.length; i++) {
-            int out = i < widths.length ? widths[i] : spec.outDim();
-            Tensor wt = w.get("imnet.layers." + 2 * i + ".weight", out, in);
-            Tensor bt = w.get("imnet.layers." + 2 * i + ".bias", out);
+            int out = i < widths.length ? widths[i] : outDim;
+            Tensor wt = w.get(prefix + 2 * i + ".weight", out, in);
+            Tensor bt = w.get(prefix + 2 * i + ".bias", out);
             weights.add(Nd4j.create(wt.data(), new long[] {out, in}, 'c').transpose().dup('c'));
             biases.add(Nd4j.create(bt.data(), new long[] {1, out}, 'c'));
             in = out;

@@ -3,12 +3,8 @@ package org.liifviewer.core.liif;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.liifviewer.core.encoder.FeatureMap;
 import org.liifviewer.core.model.LiifSpec;
-import org.liifviewer.core.progress.RenderMonitor;
-import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -19,7 +15,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * remaining layers run as large GEMMs into reused buffers. Equal to {@link ReferenceDecoder} up to float
  * rounding.
  */
-public final class SplitDecoder implements QueryDecoder {
+public final class SplitDecoder implements ProjectingDecoder {
 
     /** Queries per GEMM batch: large enough to amortise per-op overhead, small enough for the cache. */
     public static final int DEFAULT_CHUNK = 16384;
@@ -28,9 +24,7 @@ public final class SplitDecoder implements QueryDecoder {
     private final Mlp mlp;
     private final int chunk;
     private final int width;
-    private final INDArray kernel;
-    private final INDArray bias;
-    private final Conv2DConfig conv;
+    private final LatentProjection projection;
     private final FirstLayer firstLayer;
     /** Decoding buffers (~270 MB for the full-size model), reused by whichever thread decodes next. */
     private final ConcurrentLinkedQueue<Scratch> idleScratch = new ConcurrentLinkedQueue<>();
@@ -53,14 +47,8 @@ public final class SplitDecoder implements QueryDecoder {
         this.chunk = chunk;
         INDArray w1 = mlp.weight(0);                        // (in, out)
         this.width = (int) w1.size(1);
-        int channels = spec.encoder().outChannels();
-        int k = spec.featUnfold() ? 3 : 1;
         int latent = spec.latentDim();
-        this.kernel = w1.get(NDArrayIndex.interval(0, latent), NDArrayIndex.all()).transpose()
-                .dup('c').reshape('c', width, channels, k, k);
-        this.bias = mlp.bias(0).reshape(width).dup();
-        this.conv = Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1).pH(k / 2).pW(k / 2).dH(1).dW(1)
-                .paddingMode(PaddingMode.VALID).dataFormat("NHWC").weightsFormat(WeightsFormat.OIYX).build();
+        this.projection = new LatentProjection(w1, mlp.bias(0), spec.encoder().outChannels(), spec.featUnfold());
         int coordinateInputs = spec.cellDecode() ? 4 : 2;
         INDArray coordinateWeights = w1.get(NDArrayIndex.interval(latent, latent + coordinateInputs), NDArrayIndex.all())
                 .dup('c');
@@ -78,6 +66,7 @@ public final class SplitDecoder implements QueryDecoder {
     }
 
     /** Width of the first layer: the length of each latent code's projection vector. */
+    @Override
     public int projectionWidth() {
         return width;
     }
@@ -87,16 +76,12 @@ public final class SplitDecoder implements QueryDecoder {
      * ({@code [(y * w + x) * projectionWidth() + j]}); zero padding at the map's border as in unfolding.
      */
     public float[] project(FeatureMap f) {
-        INDArray planar = Nd4j.create(f.data(), new long[] {1, f.channels(), f.height(), f.width()}, 'c');
-        return project(planar.permute(0, 2, 3, 1).dup('c'));
+        return projection.project(f);
     }
 
-    /** {@link #project(FeatureMap)} of a channels-last (1, H, W, C) feature array. */
+    @Override
     public float[] project(INDArray channelsLast) {
-        INDArray projected = Nd4j.cnn().conv2d(channelsLast, kernel, bias, conv);         // (1, H, W, width)
-        float[] values = projected.data().asFloat();
-        projected.close();
-        return values;
+        return projection.project(channelsLast);
     }
 
     @Override
@@ -104,41 +89,21 @@ public final class SplitDecoder implements QueryDecoder {
         return prepare(Projections.whole(project(f), f.height(), f.width(), width));
     }
 
-    /** Queries against projections that may be computed lazily, tile by tile. */
+    @Override
     public PreparedFeatures prepare(Projections projections) {
         return new Projected(projections);
     }
 
     /** Decoding on top of per-pixel first-layer projections. */
-    private final class Projected implements PreparedFeatures {
-        private final Projections proj;
-        private final int h;
-        private final int w;
+    private final class Projected extends ProjectedFeatures {
 
         Projected(Projections proj) {
-            this.proj = proj;
-            this.h = proj.height();
-            this.w = proj.width();
+            super(proj);
         }
 
         @Override
-        public void prefetch(Axis rows, Axis cols, RenderMonitor monitor) {
-            int[] b = bounds(rows, cols);
-            proj.prefetch(b[0], b[1], b[2], b[3], monitor);
-        }
-
-        @Override
-        public PreparedFeatures alone(Axis rows, Axis cols) {
-            int[] b = bounds(rows, cols);
-            return new Projected(proj.window(b[0], b[1], b[2], b[3]));
-        }
-
-        /** Feature pixels (y0, x0, y1, x1) the grid's queries may read, ensemble neighbours included. */
-        private int[] bounds(Axis rows, Axis cols) {
-            return new int[] {
-                Math.max(0, featureIndex(rows.coord(0), h) - 1), Math.max(0, featureIndex(cols.coord(0), w) - 1),
-                Math.min(h - 1, featureIndex(rows.coord(rows.count() - 1), h) + 1),
-                Math.min(w - 1, featureIndex(cols.coord(cols.count() - 1), w) + 1)};
+        PreparedFeatures over(Projections window) {
+            return new Projected(window);
         }
 
         @Override
@@ -169,38 +134,13 @@ public final class SplitDecoder implements QueryDecoder {
             geo.compute(s.coordY, s.coordX, n, h, w);
             int members = geo.members();
             int rows = members * n;
-            firstLayer.compute(geo, windowOf(geo, members, n), queries, start, n, s.hostRows, s.input);
+            firstLayer.compute(geo, windowOf(geo, n), queries, start, n, s.hostRows, s.input);
             INDArray x = s.input.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
             INDArray pred = s.runLayers(x, rows);
             float[] p = s.pred;
             pred.data().asNioFloat().get(p, 0, rows * spec.outDim());
             geo.blend(p, spec.outDim(), n, s.out);
         }
-
-        /** The projections covering every feature pixel this chunk reads, and their bounding box. */
-        private FirstLayer.ChunkWindow windowOf(EnsembleGeometry geo, int members, int n) {
-            int y0 = Integer.MAX_VALUE;
-            int x0 = Integer.MAX_VALUE;
-            int y1 = -1;
-            int x1 = -1;
-            for (int k = 0; k < members; k++) {
-                for (int q = 0; q < n; q++) {
-                    int i = geo.index[k * chunk + q];
-                    int iy = i / w;
-                    int ix = i - iy * w;
-                    y0 = Math.min(y0, iy);
-                    y1 = Math.max(y1, iy);
-                    x0 = Math.min(x0, ix);
-                    x1 = Math.max(x1, ix);
-                }
-            }
-            return new FirstLayer.ChunkWindow(proj.view(y0, x0, y1, x1), y0, x0, y1, x1);
-        }
-    }
-
-    /** The feature pixel whose centre is nearest the normalised coordinate {@code c} on an axis of {@code n}. */
-    private static int featureIndex(float c, int n) {
-        return (int) Math.floor((c + 1.0) * n / 2);
     }
 
     /** Buffers of one decoding thread, reused across chunks. */

@@ -6,20 +6,54 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The architecture of a LIIF model: encoder, MLP widths and the three switches of the paper.
+ * The architecture of a LIIF model: encoder, decoder and the three switches of the paper. The decoder is LIIF's
+ * MLP ({@code modulation == null}) or LM-LIIF's pair of a hyper-network, run once per latent code, and a small
+ * modulated render MLP, run per query ({@link Modulation}).
  *
  * @param encoder       the encoder architecture
- * @param hidden        hidden widths of the MLP (e.g. 256,256,256,256)
- * @param outDim        MLP output width (3 for RGB)
+ * @param hidden        hidden widths of the MLP (e.g. 256,256,256,256); for LM-LIIF those of the hyper-network
+ * @param outDim        output width (3 for RGB)
  * @param localEnsemble whether the 4 nearest latent codes are blended by area weights
  * @param featUnfold    whether each latent code is the 3x3 neighbourhood of the feature map
- * @param cellDecode    whether the query's cell size is an input of the MLP
+ * @param cellDecode    whether the query's cell size is an input of the decoder
+ * @param modulation    LM-LIIF's render MLP, or null for LIIF's MLP
  */
 public record LiifSpec(EncoderSpec encoder, int[] hidden, int outDim,
-                       boolean localEnsemble, boolean featUnfold, boolean cellDecode) {
+                       boolean localEnsemble, boolean featUnfold, boolean cellDecode, Modulation modulation) {
 
     public LiifSpec {
         hidden = hidden.clone();
+    }
+
+    /** A LIIF model (the MLP decoder). */
+    public LiifSpec(EncoderSpec encoder, int[] hidden, int outDim,
+                    boolean localEnsemble, boolean featUnfold, boolean cellDecode) {
+        this(encoder, hidden, outDim, localEnsemble, featUnfold, cellDecode, null);
+    }
+
+    /** Whether the decoder is LM-LIIF's hyper-network and modulated render MLP. */
+    public boolean modulated() {
+        return modulation != null;
+    }
+
+    /** The decoder family's name: {@code liif} or {@code lmliif} (as in the official and LMF code). */
+    public String family() {
+        return modulated() ? "lmliif" : "liif";
+    }
+
+    /** LM-LIIF's hyper-network input width: the latent code and, with cell decoding, the cell (2). */
+    public int hypernetInDim() {
+        return latentDim() + (cellDecode ? 2 : 0);
+    }
+
+    /** LM-LIIF's hyper-network output width: the modulations and the render MLP's compressed latent input. */
+    public int hypernetOutDim() {
+        return modulation.modulationDim() + modulation.width();
+    }
+
+    /** LM-LIIF's render MLP input width: compressed latent, relative coordinate (2) and cell (2). */
+    public int renderInDim() {
+        return modulation.width() + 2 + (cellDecode ? 2 : 0);
     }
 
     @Override
@@ -32,33 +66,52 @@ public record LiifSpec(EncoderSpec encoder, int[] hidden, int outDim,
         return encoder.outChannels() * (featUnfold ? 9 : 1);
     }
 
-    /** MLP input width: latent code, relative coordinate (2) and, with cell decoding, the cell (2). */
+    /** LIIF's MLP input width: latent code, relative coordinate (2) and, with cell decoding, the cell (2). */
     public int mlpInDim() {
         return latentDim() + 2 + (cellDecode ? 2 : 0);
     }
 
-    /** The official model spec ({@code name: liif, args: {...}}), as stored in official checkpoints. */
+    /**
+     * The official model spec ({@code name: liif, args: {...}}), as stored in official checkpoints; for LM-LIIF the
+     * LMF code's ({@code name: lmliif}, a {@code hypernet_spec} and an {@code lmmlp} render MLP).
+     */
     public Map<String, Object> toOfficial() {
-        Map<String, Object> imnetArgs = new LinkedHashMap<>();
-        imnetArgs.put("out_dim", outDim);
-        imnetArgs.put("hidden_list", Arrays.stream(hidden).boxed().toList());
+        Map<String, Object> mlpArgs = new LinkedHashMap<>();
+        mlpArgs.put("out_dim", modulated() ? hypernetOutDim() : outDim);
+        mlpArgs.put("hidden_list", Arrays.stream(hidden).boxed().toList());
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("encoder_spec", encoder.toOfficial());
-        args.put("imnet_spec", Map.of("name", "mlp", "args", imnetArgs));
+        if (modulated()) {
+            Map<String, Object> renderArgs = new LinkedHashMap<>();
+            renderArgs.put("out_dim", outDim);
+            renderArgs.put("hidden_dim", modulation.width());
+            renderArgs.put("hidden_depth", modulation.depth());
+            renderArgs.put("mod_scale", modulation.scale());
+            renderArgs.put("mod_shift", modulation.shift());
+            args.put("imnet_spec", Map.of("name", "lmmlp", "args", renderArgs));
+            args.put("hypernet_spec", Map.of("name", "mlp", "args", mlpArgs));
+            args.put("mod_input", true);
+        } else {
+            args.put("imnet_spec", Map.of("name", "mlp", "args", mlpArgs));
+        }
         args.put("local_ensemble", localEnsemble);
         args.put("feat_unfold", featUnfold);
         args.put("cell_decode", cellDecode);
-        return Map.of("name", "liif", "args", args);
+        return Map.of("name", family(), "args", args);
     }
 
-    /** One line for humans, e.g. {@code LIIF edsr-baseline(16x64) MLP 580-256-256-256-256-3 [unfold, ensemble, cell]}. */
+    /**
+     * One line for humans, e.g. {@code LIIF, encoder edsr-baseline(16x64), MLP 580-256-256-256-256-3, feat_unfold
+     * + local_ensemble + cell_decode}; for LM-LIIF the hyper-network and the render MLP.
+     */
     public String describe() {
         String enc = encoder.describe();
-        StringBuilder mlp = new StringBuilder().append(mlpInDim());
-        for (int h : hidden) {
-            mlp.append('-').append(h);
-        }
-        mlp.append('-').append(outDim);
+        String decoder = modulated()
+                ? "hyper-network " + widths(hypernetInDim(), hidden, hypernetOutDim()) + ", render MLP "
+                        + widths(renderInDim(), repeat(modulation.width(), modulation.depth()), outDim) + " with "
+                        + (modulation.scale() && modulation.shift() ? "scale and shift"
+                                : modulation.scale() ? "scale" : "shift") + " modulation"
+                : "MLP " + widths(mlpInDim(), hidden, outDim);
         List<String> flags = new java.util.ArrayList<>();
         if (featUnfold) {
             flags.add("feat_unfold");
@@ -69,14 +122,29 @@ public record LiifSpec(EncoderSpec encoder, int[] hidden, int outDim,
         if (cellDecode) {
             flags.add("cell_decode");
         }
-        return "LIIF, encoder " + enc + ", MLP " + mlp + ", " + (flags.isEmpty() ? "no flags" : String.join(" + ", flags));
+        return (modulated() ? "LM-LIIF" : "LIIF") + ", encoder " + enc + ", " + decoder + ", "
+                + (flags.isEmpty() ? "no flags" : String.join(" + ", flags));
+    }
+
+    private static String widths(int in, int[] hidden, int out) {
+        StringBuilder s = new StringBuilder().append(in);
+        for (int h : hidden) {
+            s.append('-').append(h);
+        }
+        return s.append('-').append(out).toString();
+    }
+
+    private static int[] repeat(int value, int times) {
+        int[] a = new int[times];
+        Arrays.fill(a, value);
+        return a;
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof LiifSpec s && encoder.equals(s.encoder) && Arrays.equals(hidden, s.hidden)
                 && outDim == s.outDim && localEnsemble == s.localEnsemble && featUnfold == s.featUnfold
-                && cellDecode == s.cellDecode;
+                && cellDecode == s.cellDecode && java.util.Objects.equals(modulation, s.modulation);
     }
 
     @Override

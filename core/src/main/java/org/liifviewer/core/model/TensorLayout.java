@@ -16,7 +16,10 @@ public final class TensorLayout {
     private TensorLayout() {
     }
 
-    /** Expected tensor names mapped to their shapes, encoder first, then the MLP ({@code imnet.layers.*}). */
+    /**
+     * Expected tensor names mapped to their shapes, encoder first, then the MLP ({@code imnet.layers.*}); for
+     * LM-LIIF the hyper-network ({@code hypernet.layers.*}) and then the render MLP ({@code imnet.layers.*}).
+     */
     public static Map<String, long[]> expected(LiifSpec spec) {
         Map<String, long[]> out = new LinkedHashMap<>();
         if (spec.encoder() instanceof EncoderSpec.Edsr e) {
@@ -24,15 +27,26 @@ public final class TensorLayout {
         } else {
             addRdn(out, (EncoderSpec.Rdn) spec.encoder());
         }
-        long in = spec.mlpInDim();
-        int layer = 0;
-        for (int h : spec.hidden()) {
-            addLayer(out, "imnet.layers." + layer, h, in);
-            in = h;
-            layer += 2; // odd indices are the ReLUs
+        if (spec.modulated()) {
+            addMlp(out, "hypernet.layers.", spec.hypernetInDim(), spec.hidden(), spec.hypernetOutDim());
+            int[] render = new int[spec.modulation().depth()];
+            java.util.Arrays.fill(render, spec.modulation().width());
+            addMlp(out, "imnet.layers.", spec.renderInDim(), render, spec.outDim());
+        } else {
+            addMlp(out, "imnet.layers.", spec.mlpInDim(), spec.hidden(), spec.outDim());
         }
-        addLayer(out, "imnet.layers." + layer, spec.outDim(), in);
         return out;
+    }
+
+    /** The official {@code MLP}'s Linear layers {@code <prefix><2i>} (odd indices are the ReLUs). */
+    private static void addMlp(Map<String, long[]> out, String prefix, long in, int[] hidden, long outDim) {
+        int layer = 0;
+        for (int h : hidden) {
+            addLayer(out, prefix + layer, h, in);
+            in = h;
+            layer += 2;
+        }
+        addLayer(out, prefix + layer, outDim, in);
     }
 
     /**

@@ -8,6 +8,8 @@ import org.liifviewer.core.encoder.Encoder;
 import org.liifviewer.core.encoder.Encoders;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.liif.Mlp;
+import org.liifviewer.core.liif.ModulatedDecoder;
+import org.liifviewer.core.liif.ProjectingDecoder;
 import org.liifviewer.core.liif.SplitDecoder;
 import org.liifviewer.core.model.LiifModelFile;
 import org.liifviewer.core.model.LiifSpec;
@@ -16,7 +18,7 @@ import org.liifviewer.core.model.Weights;
 import org.liifviewer.core.model.io.ModelFiles;
 
 /**
- * A loaded LIIF model: its encoder and its fast exact decoder. Images are encoded lazily, tile by tile, into a
+ * A loaded LIIF or LM-LIIF model: its encoder and its fast exact decoder. Images are encoded lazily, tile by tile, into a
  * memory-bounded cache shared by all images of this model. Thread-safe for rendering.
  */
 public final class LiifModel {
@@ -32,7 +34,7 @@ public final class LiifModel {
 
     private final LiifSpec spec;
     private final Encoder encoder;
-    private final SplitDecoder decoder;
+    private final ProjectingDecoder decoder;
     private final TileCache cache;
     private final int tile;
 
@@ -57,7 +59,8 @@ public final class LiifModel {
     public LiifModel(LiifSpec spec, Weights weights, int tile, TileCache cache) throws ModelFormatException {
         this.spec = spec;
         this.encoder = Encoders.create(spec.encoder(), weights);
-        this.decoder = new SplitDecoder(spec, new Mlp(spec, weights));
+        this.decoder = spec.modulated() ? new ModulatedDecoder(spec, weights)
+                : new SplitDecoder(spec, new Mlp(spec, weights));
         this.tile = tile;
         this.cache = cache;
     }
@@ -70,7 +73,7 @@ public final class LiifModel {
         return encoder;
     }
 
-    public SplitDecoder decoder() {
+    public ProjectingDecoder decoder() {
         return decoder;
     }
 

@@ -3,7 +3,7 @@ package org.liifviewer.core.render;
 import org.liifviewer.core.encoder.Encoder;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.liif.Projections;
-import org.liifviewer.core.liif.SplitDecoder;
+import org.liifviewer.core.liif.ProjectingDecoder;
 import org.liifviewer.core.progress.RenderMonitor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -16,7 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class TiledProjections implements Projections {
 
     private final Encoder encoder;
-    private final SplitDecoder decoder;
+    private final ProjectingDecoder decoder;
     private final FloatImage rgb;
     private final int tile;
     private final int margin;
@@ -26,7 +26,7 @@ public final class TiledProjections implements Projections {
     /** Largest crop (input pixels) encoded at once by {@link #prefetch}: bounds the encoder's activations. */
     public static final long MAX_CROP_PIXELS = 1L << 19;
 
-    public TiledProjections(Encoder encoder, SplitDecoder decoder, FloatImage rgb, int tile, TileCache cache) {
+    public TiledProjections(Encoder encoder, ProjectingDecoder decoder, FloatImage rgb, int tile, TileCache cache) {
         if (tile <= 0) {
             throw new IllegalArgumentException("tile size must be positive");
         }

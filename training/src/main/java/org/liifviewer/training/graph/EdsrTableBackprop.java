@@ -33,13 +33,17 @@ final class EdsrTableBackprop implements SplitGraph.TableBackprop {
     private final int features;
     /** The last forward's activations: each convolution's input by parameter prefix (each array once). */
     private final Map<String, INDArray> inputs = new LinkedHashMap<>();
+    /** Zero gradients of the encoder's parameters when it is frozen (else null). */
+    private final Map<String, INDArray> frozenGradients;
 
     /**
      * @param parameters the trainable arrays by name (official names, (out, in, k, k) kernels, the latent columns of
-     *                   the first MLP layer as {@link ParameterLayout#FIRST_LAYER_LATENT}); read on every forward
+     *                   the first layer as {@link ParameterLayout#FIRST_LAYER_LATENT}); read on every forward
+     * @param frozen     whether the encoder is fixed: its gradients are then zero and its backward pass is skipped
      */
-    EdsrTableBackprop(EncoderSpec.Edsr spec, Map<String, INDArray> parameters) {
+    EdsrTableBackprop(EncoderSpec.Edsr spec, Map<String, INDArray> parameters, boolean frozen) {
         this.parameters = parameters;
+        this.frozenGradients = frozen ? zerosOfEncoder(parameters) : null;
         this.blocks = spec.nResblocks();
         this.resScale = spec.resScale();
         this.features = spec.nFeats();
@@ -79,6 +83,12 @@ final class EdsrTableBackprop implements SplitGraph.TableBackprop {
         gradients.put(LATENT_KERNEL, officialKernel(latent[1]).reshape(width, (long) features * 9));
         latent[1].close();
         INDArray featureGrad = latent[0];
+        if (frozenGradients != null) {
+            featureGrad.close();
+            release();
+            gradients.putAll(frozenGradients);
+            return gradients;
+        }
         INDArray grad = backward("encoder.body." + blocks, featureGrad, gradients);
         for (int i = blocks - 1; i >= 0; i--) {
             String block = "encoder.body." + i + ".body.";
@@ -100,6 +110,16 @@ final class EdsrTableBackprop implements SplitGraph.TableBackprop {
         grad.close();
         release();
         return gradients;
+    }
+
+    private static Map<String, INDArray> zerosOfEncoder(Map<String, INDArray> parameters) {
+        Map<String, INDArray> zeros = new LinkedHashMap<>();
+        parameters.forEach((name, p) -> {
+            if (name.startsWith("encoder.")) {
+                zeros.put(name, p.ulike().assign(0));
+            }
+        });
+        return zeros;
     }
 
     /** Convolution {@code prefix} (weight and bias) of {@code x}, remembering {@code x} for the backward pass. */

@@ -26,7 +26,8 @@ import java.util.function.Function;
  *   ReLU, the other MLP layers; the area-weighted sum over members is the split graph's.</li>
  * </ul>
  * Projecting before the lookup is the same linear map as LIIF's concat-then-Linear, done once per feature position
- * instead of once per query and member. With an EDSR encoder and feature unfolding the table stage runs as
+ * instead of once per query and member. For LM-LIIF the table holds the hyper-network's first-layer projections and
+ * the decoder is {@link ModulatedDecoderStage}. With an EDSR encoder and feature unfolding the table stage runs as
  * {@link EdsrTableBackprop} (one encoder forward per step); the table graph then only serves {@link #features}.
  */
 public final class LiifGraph implements TrainableGraph {
@@ -37,26 +38,40 @@ public final class LiifGraph implements TrainableGraph {
     private final ParameterLayout layout;
     private final SplitGraph graph;
 
-    private LiifGraph(LiifSpec spec, ParameterLayout layout, Map<String, INDArray> parameters, PixelLoss loss) {
+    private LiifGraph(LiifSpec spec, ParameterLayout layout, Map<String, INDArray> parameters, PixelLoss loss,
+                      boolean frozenEncoder) {
         this.spec = spec;
         this.layout = layout;
-        this.graph = new SplitGraph(parameters, spec.hidden()[0], spec.mlpInDim() - spec.latentDim(),
-                spec.localEnsemble() ? 4 : 1, spec.outDim(), this::buildTable, this::buildDecoder,
+        if (frozenEncoder && !(spec.encoder() instanceof EncoderSpec.Edsr && spec.featUnfold())) {
+            throw new IllegalArgumentException("only an EDSR encoder with feature unfolding can be frozen");
+        }
+        this.graph = new SplitGraph(parameters, spec.hidden()[0], spec.cellDecode() ? 4 : 2,
+                spec.localEnsemble() ? 4 : 1, spec.outDim(), this::buildTable,
+                spec.modulated() ? new ModulatedDecoderStage(spec)::build : this::buildDecoder,
                 spec.encoder() instanceof EncoderSpec.Edsr edsr && spec.featUnfold()
-                        ? new EdsrTableBackprop(edsr, parameters) : null, loss);
+                        ? new EdsrTableBackprop(edsr, parameters, frozenEncoder) : null, loss);
     }
 
     /** A graph holding {@code weights} (official names and layouts) as {@code dtype} parameters. */
     public static LiifGraph fromWeights(LiifSpec spec, Weights weights, DataType dtype, PixelLoss loss)
             throws ModelFormatException {
+        return fromWeights(spec, weights, dtype, loss, false);
+    }
+
+    /**
+     * A graph holding {@code weights} as {@code dtype} parameters; a frozen encoder gets zero gradients and no
+     * backward pass.
+     */
+    public static LiifGraph fromWeights(LiifSpec spec, Weights weights, DataType dtype, PixelLoss loss,
+                                        boolean frozenEncoder) throws ModelFormatException {
         ParameterLayout layout = ParameterLayout.of(spec);
-        return new LiifGraph(spec, layout, layout.toGraph(weights, dtype), loss);
+        return new LiifGraph(spec, layout, layout.toGraph(weights, dtype), loss, frozenEncoder);
     }
 
     /** A graph with PyTorch's default initialisation, drawn from {@code seed}. */
     public static LiifGraph initialised(LiifSpec spec, long seed, DataType dtype, PixelLoss loss) {
         ParameterLayout layout = ParameterLayout.of(spec);
-        return new LiifGraph(spec, layout, layout.initialGraph(seed, dtype), loss);
+        return new LiifGraph(spec, layout, layout.initialGraph(seed, dtype), loss, false);
     }
 
     public LiifSpec spec() {

@@ -21,17 +21,17 @@ import java.util.SplittableRandom;
  * graph's own tensors. For LIIF ({@link #of}) the graph differs in one place: the first MLP weight
  * {@code imnet.layers.0.weight} (hidden0 x in_dim) is held as two tensors, its latent-code columns
  * {@link #FIRST_LAYER_LATENT} (applied to every feature-map position before the lookup) and its
- * relative-coordinate/cell columns {@link #FIRST_LAYER_RELATIVE}; other models ({@link #plain}) keep every tensor.
+ * relative-coordinate/cell columns {@link #FIRST_LAYER_RELATIVE}; for LM-LIIF the same holds for the
+ * hyper-network's first weight {@code hypernet.layers.0.weight} (its latent-code and cell columns). Other models
+ * ({@link #plain}) keep every tensor.
  * EDSR's unused mean-shift convolutions are not trainable; {@link #toWeights} adds their fixed values.
  */
 public final class ParameterLayout {
 
-    /** Official name of the first MLP weight, split in the graph. */
-    public static final String FIRST_LAYER = "imnet.layers.0.weight";
-    /** Graph name of the latent-code columns of {@link #FIRST_LAYER}. */
-    public static final String FIRST_LAYER_LATENT = FIRST_LAYER + "@latent";
-    /** Graph name of the relative coordinate (and cell) columns of {@link #FIRST_LAYER}. */
-    public static final String FIRST_LAYER_RELATIVE = FIRST_LAYER + "@relative";
+    /** Graph name of the latent-code columns of the split first-layer weight. */
+    public static final String FIRST_LAYER_LATENT = "first_layer@latent";
+    /** Graph name of the other (relative coordinate and cell) columns of the split first-layer weight. */
+    public static final String FIRST_LAYER_RELATIVE = "first_layer@relative";
 
     private static final float[] RGB_MEAN = {0.4488f, 0.4371f, 0.4040f};
 
@@ -40,30 +40,44 @@ public final class ParameterLayout {
     }
 
     private final List<Entry> entries;
+    private final String splitLayer;
     private final int latentColumns;
     private final String meanShiftPrefix;
 
     /**
-     * @param latentColumns   columns of {@link #FIRST_LAYER} held as {@link #FIRST_LAYER_LATENT}, or -1 for no split
+     * @param splitLayer      official name of the weight held as {@link #FIRST_LAYER_LATENT} and
+     *                        {@link #FIRST_LAYER_RELATIVE}, or null for no split
+     * @param latentColumns   its columns held as {@link #FIRST_LAYER_LATENT}
      * @param meanShiftPrefix prefix of EDSR's {@code sub_mean}/{@code add_mean} tensors, or null for none
      */
-    private ParameterLayout(List<Entry> entries, int latentColumns, String meanShiftPrefix) {
+    private ParameterLayout(List<Entry> entries, String splitLayer, int latentColumns, String meanShiftPrefix) {
         this.entries = List.copyOf(entries);
+        this.splitLayer = splitLayer;
         this.latentColumns = latentColumns;
         this.meanShiftPrefix = meanShiftPrefix;
     }
 
     /** A layout whose graph tensors are exactly {@code entries}, plus EDSR mean-shift tensors under the prefix. */
     public static ParameterLayout plain(List<Entry> entries, String meanShiftPrefix) {
-        return new ParameterLayout(entries, -1, meanShiftPrefix);
+        return new ParameterLayout(entries, null, -1, meanShiftPrefix);
     }
 
-    /** The layout of {@code spec}, in official state_dict order (mean-shift buffers excluded). */
+    /** The layout of {@code spec}, in official (or LMF) state_dict order (mean-shift buffers excluded). */
     public static ParameterLayout of(LiifSpec spec) {
         List<Entry> list = new ArrayList<>();
         addEncoder(list, spec.encoder(), "encoder.");
-        addMlp(list, "imnet.layers.", spec.mlpInDim(), spec.hidden(), spec.outDim());
-        return new ParameterLayout(list, spec.latentDim(),
+        String split;
+        if (spec.modulated()) {
+            addMlp(list, "hypernet.layers.", spec.hypernetInDim(), spec.hidden(), spec.hypernetOutDim());
+            int[] render = new int[spec.modulation().depth()];
+            java.util.Arrays.fill(render, spec.modulation().width());
+            addMlp(list, "imnet.layers.", spec.renderInDim(), render, spec.outDim());
+            split = "hypernet.layers.0.weight";
+        } else {
+            addMlp(list, "imnet.layers.", spec.mlpInDim(), spec.hidden(), spec.outDim());
+            split = "imnet.layers.0.weight";
+        }
+        return new ParameterLayout(list, split, spec.latentDim(),
                 spec.encoder() instanceof EncoderSpec.Edsr ? "encoder." : null);
     }
 
@@ -182,7 +196,7 @@ public final class ParameterLayout {
     }
 
     private boolean isSplit(Entry e) {
-        return latentColumns >= 0 && e.name().equals(FIRST_LAYER);
+        return e.name().equals(splitLayer);
     }
 
     private static void putMeanShift(Map<String, Tensor> out, String prefix, int sign) {

@@ -41,6 +41,7 @@ public final class TrainCommand {
             throws Exception {
         TrainConfig.Model model = config.model();
         PixelLoss loss = config.loss();
+        boolean frozen = config.init() != null && config.init().freeze();
         TrainableGraph graph;
         AdamOptimizer adam;
         long start = 0;
@@ -54,7 +55,7 @@ public final class TrainCommand {
                 return 2;
             }
             Weights weights = state.weights();
-            graph = model.isLiif() ? LiifGraph.fromWeights(model.toSpec(), weights, DataType.FLOAT, loss)
+            graph = model.isLiif() ? LiifGraph.fromWeights(model.toSpec(), weights, DataType.FLOAT, loss, frozen)
                     : BaselineGraph.fromWeights(model.toBaselineSpec(), weights, DataType.FLOAT, loss);
             adam = new AdamOptimizer(graph.parameters());
             PixelLoss savedLoss = TrainConfig.parseLoss(state.metadata().get(TrainingCheckpoint.CONFIG));
@@ -68,8 +69,13 @@ public final class TrainCommand {
             }
             start = state.iteration();
         } else {
-            graph = model.isLiif() ? LiifGraph.initialised(model.toSpec(), config.seed(), DataType.FLOAT, loss)
+            graph = model.isLiif() ? LiifGraph.fromWeights(model.toSpec(),
+                            InitialWeights.of(model.toSpec(), config.seed(), config.init()), DataType.FLOAT, loss, frozen)
                     : BaselineGraph.initialised(model.toBaselineSpec(), config.seed(), DataType.FLOAT, loss);
+            if (config.init() != null) {
+                out.println("tensors " + config.init().prefix() + "* from " + config.init().model()
+                        + (frozen ? ", frozen" : ""));
+            }
             adam = new AdamOptimizer(graph.parameters());
         }
         WeightAverage average = config.emaDecay() > 0 ? new WeightAverage(graph.parameters(), config.emaDecay()) : null;

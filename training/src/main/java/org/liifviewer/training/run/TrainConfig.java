@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.liifviewer.core.model.EncoderSpec;
 import org.liifviewer.core.model.LiifSpec;
+import org.liifviewer.core.model.Modulation;
 import org.liifviewer.training.baseline.BaselineSpec;
 import org.liifviewer.training.data.ImageFolders;
 import org.liifviewer.training.data.ImplicitSampler;
@@ -25,11 +26,12 @@ import java.util.List;
  * {@code train_edsr-baseline-liif.yaml}: data, model (LIIF or one of the paper's baselines), Adam, multi-step
  * schedule, save interval; {@code ema_decay} (optional, not in the paper: 0 or absent is off) keeps a moving average
  * of the weights ({@link WeightAverage}); {@code loss} is {@code l1} (the paper's, when absent) or {@code l2}
- * ({@link PixelLoss}).
+ * ({@link PixelLoss}); {@code init} (optional) starts a fresh run with some tensors of a trained model, and may
+ * freeze them ({@link Init}).
  */
 public record TrainConfig(String name, Data data, Model model, Optimizer optimizer, long iterations,
                           Schedule lrSchedule, int saveEvery, int logEvery, long seed, double emaDecay,
-                          PixelLoss loss) {
+                          PixelLoss loss, Init init) {
 
     public TrainConfig {
         if (loss == null) {
@@ -110,16 +112,32 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
     }
 
     /**
+     * LM-LIIF's render MLP: {@code depth} hidden layers of {@code width} units, scaled and/or shifted per latent code
+     * (see {@link Modulation}).
+     */
+    public record Render(int depth, int width, boolean modScale, boolean modShift) {
+    }
+
+    /**
+     * Tensors a fresh run takes from a trained model file: those whose names start with {@code prefix} (e.g.
+     * {@code encoder.}); {@code freeze} keeps them fixed (they get no gradient, so training costs no backward pass
+     * through them).
+     */
+    public record Init(String model, String prefix, boolean freeze) {
+    }
+
+    /**
      * The model. {@code name}: {@code liif} (the default when absent: encoder, MLP hidden widths and the three
-     * switches), {@code metasr} (encoder only) or {@code upsampler} (an EDSR encoder and the integer {@code scale}).
+     * switches), {@code lmliif} (LM-LIIF: {@code hidden} are the hyper-network's widths, {@code render} the modulated
+     * render MLP), {@code metasr} (encoder only) or {@code upsampler} (an EDSR encoder and the integer {@code scale}).
      */
     public record Model(String name, int scale, Encoder encoder, int[] hidden, boolean localEnsemble,
-                        boolean featUnfold, boolean cellDecode) {
+                        boolean featUnfold, boolean cellDecode, Render render) {
 
-        /** Whether this is a LIIF model (else a baseline). */
+        /** Whether this is a LIIF or LM-LIIF model (else a baseline). */
         @JsonIgnore
         public boolean isLiif() {
-            return name == null || name.equals("liif");
+            return name == null || name.equals("liif") || name.equals("lmliif");
         }
 
         /** The LIIF architecture; fails for a baseline. */
@@ -127,7 +145,12 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
             if (!isLiif()) {
                 throw new IllegalStateException(name + " is not a LIIF model");
             }
-            return new LiifSpec(encoder.toSpec(), hidden, 3, localEnsemble, featUnfold, cellDecode);
+            if ("lmliif".equals(name) != (render != null)) {
+                throw new IllegalArgumentException("an lmliif model needs a render section, and only it");
+            }
+            Modulation modulation = render == null ? null
+                    : new Modulation(render.depth(), render.width(), render.modScale(), render.modShift());
+            return new LiifSpec(encoder.toSpec(), hidden, 3, localEnsemble, featUnfold, cellDecode, modulation);
         }
 
         /** The baseline architecture; fails for LIIF. */
@@ -174,6 +197,15 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
         if (config.emaDecay() < 0 || config.emaDecay() >= 1) {
             throw new IOException("ema_decay must lie in [0, 1) (0: no averaging), got " + config.emaDecay());
         }
+        if (config.model().architecture() instanceof LiifSpec spec && spec.modulated() && !spec.cellDecode()) {
+            throw new IOException("LM-LIIF trains with cell_decode: true (its hyper-network reads the cell)");
+        }
+        if (config.init() != null && config.init().freeze()
+                && !(config.model().encoder().toSpec() instanceof EncoderSpec.Edsr && config.model().featUnfold()
+                && "encoder.".equals(config.init().prefix()))) {
+            throw new IOException("init.freeze works for the whole encoder (prefix 'encoder.') of an EDSR encoder"
+                    + " with feat_unfold");
+        }
         if (config.model().architecture() instanceof BaselineSpec.Upsampler up) {
             Data d = config.data();
             int crop = d.inpSize() * up.scale();
@@ -215,6 +247,6 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
     /** A copy with another iteration count. */
     public TrainConfig withIterations(long total) {
         return new TrainConfig(name, data, model, optimizer, total, lrSchedule, saveEvery, logEvery, seed, emaDecay,
-                loss);
+                loss, init);
     }
 }

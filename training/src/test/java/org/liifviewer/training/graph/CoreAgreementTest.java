@@ -11,6 +11,7 @@ import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.liif.Queries;
 import org.liifviewer.core.model.EncoderSpec;
 import org.liifviewer.core.model.LiifSpec;
+import org.liifviewer.core.model.Modulation;
 import org.liifviewer.core.model.Weights;
 import org.liifviewer.core.render.LiifModel;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -19,16 +20,18 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The training graph and core's inference are two independent implementations of the same model: on the same
- * weights they agree, for the RDN encoder too (for which no official reference vectors exist).
+ * weights they agree, for the RDN encoder too (for which no official reference vectors exist), and for LM-LIIF.
  */
 class CoreAgreementTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"rdn", "edsr"})
+    @ValueSource(strings = {"rdn", "edsr", "edsr-lmliif"})
     void sameWeightsGiveTheSameFeaturesAndPredictions(String encoder) throws Exception {
         EncoderSpec enc = encoder.equals("rdn") ? new EncoderSpec.Rdn(8, 2, 3, 4)
                 : new EncoderSpec.Edsr("edsr-baseline", 2, 8, 1f);
-        LiifSpec spec = new LiifSpec(enc, new int[] {16, 16}, 3, true, true, true);
+        LiifSpec spec = encoder.endsWith("lmliif")
+                ? new LiifSpec(enc, new int[] {20}, 3, true, true, true, new Modulation(3, 6, true, true))
+                : new LiifSpec(enc, new int[] {16, 16}, 3, true, true, true);
         Weights weights = RandomWeights.of(spec, 3);
         FloatImage img = DecodeBenchmark.randomImage(9, 11, 4);
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.liifviewer.core.model.EncoderSpec;
 import org.liifviewer.core.model.LiifSpec;
+import org.liifviewer.core.model.Modulation;
 import org.liifviewer.training.gradcheck.GradientCheck;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -45,30 +47,80 @@ class LiifGraphGradientCheckTest {
                 PixelLoss.L1);
     }
 
-    private static void check(LiifSpec spec, PixelLoss loss) {
-        int batch = 2;
-        int h = 3;
-        int w = 4;
-        int queries = 20;
-        Random random = new Random(7);
-        LiifGraph graph = LiifGraph.initialised(spec, 11, DataType.DOUBLE, loss);
-        INDArray input = GradientCheck.uniform(random, batch, 3, h, w);
-        float[] coord = new float[batch * queries * 2];
-        float[] cell = new float[batch * queries * 2];
-        for (int i = 0; i < coord.length; i++) {
-            coord[i] = random.nextFloat() * 2 - 1;
-            cell[i] = 2f / (5 + random.nextInt(10));
-        }
-        QueryPlan plan = QueryPlan.of(spec, h, w, batch, queries, coord, cell);
-        long distinct = Arrays.stream(plan.rows()).distinct().count();
-        assertTrue(distinct < plan.size() / 4, "lookups must repeat: " + distinct + " distinct of " + plan.size());
-        INDArray target = GradientCheck.uniform(random, batch * queries, 3);
+    @ParameterizedTest
+    @EnumSource(PixelLoss.class)
+    void modulatedDecoderGradientMatches(PixelLoss loss) {
+        check(new LiifSpec(new EncoderSpec.Edsr("edsr-baseline", 1, 3, 1f), new int[]{7}, 3, true, true, true,
+                new Modulation(2, 4, true, true)), loss);
+    }
 
-        Map<String, INDArray> analytic = graph.lossAndGradients(input, plan, target).gradients();
+    @Test
+    void modulatedDecoderWithShiftOnlyAndTwoHyperLayersMatches() {
+        check(new LiifSpec(new EncoderSpec.Edsr("edsr-baseline", 1, 3, 1f), new int[]{7, 5}, 3, false, true, true,
+                new Modulation(3, 3, false, true)), PixelLoss.L1);
+    }
+
+    @Test
+    void frozenEncoderGetsZeroGradientsAndTheDecoderStillMatches() {
+        LiifSpec spec = new LiifSpec(new EncoderSpec.Edsr("edsr-baseline", 1, 3, 1f), new int[]{7}, 3, true, true,
+                true, new Modulation(2, 4, true, true));
+        LiifGraph graph;
+        try {
+            graph = LiifGraph.fromWeights(spec, ParameterLayout.of(spec).initialWeights(11), DataType.DOUBLE,
+                    PixelLoss.L1, true);
+        } catch (org.liifviewer.core.model.ModelFormatException e) {
+            throw new AssertionError(e);
+        }
+        Problem p = new Problem(spec);
+        Map<String, INDArray> analytic = graph.lossAndGradients(p.input, p.plan, p.target).gradients();
+        Map<String, INDArray> decoder = new java.util.LinkedHashMap<>();
+        graph.parameters().forEach((name, array) -> {
+            if (name.startsWith("encoder.")) {
+                assertEquals(0.0, analytic.get(name).amaxNumber().doubleValue(), name);
+            } else {
+                decoder.put(name, array);
+            }
+        });
+        GradientCheck.run(decoder, analytic, PixelLoss.L1, () -> graph.predict(p.input, p.plan), p.target,
+                length -> STRIDE).assertWithin(MAX_RELATIVE_ERROR, "frozen encoder, " + spec);
+    }
+
+    /** A batch of two tiny images with 20 queries each, whose lookups repeat. */
+    private static final class Problem {
+        final INDArray input;
+        final QueryPlan plan;
+        final INDArray target;
+        final long distinct;
+
+        Problem(LiifSpec spec) {
+            int batch = 2;
+            int h = 3;
+            int w = 4;
+            int queries = 20;
+            Random random = new Random(7);
+            input = GradientCheck.uniform(random, batch, 3, h, w);
+            float[] coord = new float[batch * queries * 2];
+            float[] cell = new float[batch * queries * 2];
+            for (int i = 0; i < coord.length; i++) {
+                coord[i] = random.nextFloat() * 2 - 1;
+                cell[i] = 2f / (5 + random.nextInt(10));
+            }
+            plan = QueryPlan.of(spec, h, w, batch, queries, coord, cell);
+            distinct = Arrays.stream(plan.rows()).distinct().count();
+            assertTrue(distinct < plan.size() / 4 || !spec.localEnsemble(),
+                    "lookups must repeat: " + distinct + " distinct of " + plan.size());
+            target = GradientCheck.uniform(random, batch * queries, 3);
+        }
+    }
+
+    private static void check(LiifSpec spec, PixelLoss loss) {
+        LiifGraph graph = LiifGraph.initialised(spec, 11, DataType.DOUBLE, loss);
+        Problem p = new Problem(spec);
+        Map<String, INDArray> analytic = graph.lossAndGradients(p.input, p.plan, p.target).gradients();
         GradientCheck.Result r = GradientCheck.run(graph.parameters(), analytic, loss,
-                () -> graph.predict(input, plan), target,
+                () -> graph.predict(p.input, p.plan), p.target,
                 length -> STRIDE);
-        System.out.printf("gradient check (%s): %d of %d lookups distinct, %s%n", loss, distinct, plan.size(), r);
+        System.out.printf("gradient check (%s): %d of %d lookups distinct, %s%n", loss, p.distinct, p.plan.size(), r);
         r.assertWithin(MAX_RELATIVE_ERROR, spec + ", " + loss);
     }
 }

@@ -6,11 +6,13 @@ import java.util.Map;
 import org.liifviewer.core.model.EncoderSpec;
 import org.liifviewer.core.model.LiifSpec;
 import org.liifviewer.core.model.ModelFormatException;
+import org.liifviewer.core.model.Modulation;
 import org.liifviewer.core.model.Tensor;
 import org.liifviewer.core.model.Weights;
 
 /**
- * Reads the official model spec ({@code {name: liif, args: {encoder_spec, imnet_spec, flags}}}) together with the
+ * Reads the official model spec ({@code {name: liif, args: {encoder_spec, imnet_spec, flags}}}, or the LMF code's
+ * {@code lmliif} with a {@code hypernet_spec}) together with the
  * weights. Official specs are often partial (e.g. only {@code no_upsampling: True}), so depths and widths are
  * read from the tensors; any value the spec does state must agree with them. Missing flags default to true,
  * like the official code. Numbers may come from a pickle ({@link Long}) or JSON (any {@link Number}).
@@ -23,28 +25,77 @@ public final class OfficialSpec {
     /**
      * Builds the {@link LiifSpec} described by {@code official} and {@code weights}.
      *
-     * @throws ModelFormatException if the spec is not LIIF with a supported encoder, or contradicts the weights
+     * @throws ModelFormatException if the spec is not LIIF or LM-LIIF with a supported encoder, or contradicts the
+     *                              weights
      */
     public static LiifSpec parse(Map<?, ?> official, Weights weights) throws ModelFormatException {
-        if (!"liif".equals(official.get("name"))) {
-            throw new ModelFormatException("the model is " + show(official.get("name")) + ", not 'liif'");
+        Object name = official.get("name");
+        if (!"liif".equals(name) && !"lmliif".equals(name)) {
+            throw new ModelFormatException("the model is " + show(name) + ", not 'liif' or 'lmliif'");
         }
         Map<?, ?> args = map(official, "args");
         EncoderSpec encoder = encoder(map(args, "encoder_spec"), weights);
-        Map<?, ?> imnet = map(args, "imnet_spec");
-        if (!"mlp".equals(imnet.get("name"))) {
-            throw new ModelFormatException("the decoder is " + show(imnet.get("name")) + ", not 'mlp'");
-        }
-        Map<?, ?> mlpArgs = map(imnet, "args");
-        List<Long> widths = new ArrayList<>();
-        for (int k = 0; weights.contains("imnet.layers." + 2 * k + ".weight"); k++) {
-            widths.add(rank(weights.get("imnet.layers." + 2 * k + ".weight"), 2, "imnet.layers." + 2 * k).dim(0));
-        }
-        if (widths.isEmpty()) {
-            throw new ModelFormatException("model file lacks the tensor 'imnet.layers.0.weight'");
-        }
-        int[] hidden = widths.subList(0, widths.size() - 1).stream().mapToInt(Long::intValue).toArray();
+        boolean ensemble = flag(args, "local_ensemble");
+        boolean unfold = flag(args, "feat_unfold");
+        boolean cell = flag(args, "cell_decode");
+        return "lmliif".equals(name) ? modulated(args, encoder, weights, ensemble, unfold, cell)
+                : plain(args, encoder, weights, ensemble, unfold, cell);
+    }
+
+    private static LiifSpec plain(Map<?, ?> args, EncoderSpec encoder, Weights weights, boolean ensemble,
+                                  boolean unfold, boolean cell) throws ModelFormatException {
+        List<Long> widths = mlp(map(args, "imnet_spec"), "imnet.layers.", weights);
         int outDim = widths.get(widths.size() - 1).intValue();
+        LiifSpec spec = new LiifSpec(encoder, hidden(widths), outDim, ensemble, unfold, cell);
+        inputWidth(weights, "imnet.layers.0.weight", spec.mlpInDim(), "MLP", spec);
+        return spec;
+    }
+
+    /** LM-LIIF as the LMF code states it: a hyper-network {@code mlp} and an {@code lmmlp} render MLP. */
+    private static LiifSpec modulated(Map<?, ?> args, EncoderSpec encoder, Weights weights, boolean ensemble,
+                                      boolean unfold, boolean cell) throws ModelFormatException {
+        if (!Boolean.TRUE.equals(args.get("mod_input"))) {
+            throw new ModelFormatException("only LM-LIIF with mod_input = true (the published configuration) is"
+                    + " supported");
+        }
+        List<Long> hyper = mlp(map(args, "hypernet_spec"), "hypernet.layers.", weights);
+        Map<?, ?> imnet = map(args, "imnet_spec");
+        if (!"lmmlp".equals(imnet.get("name"))) {
+            throw new ModelFormatException("the render MLP is " + show(imnet.get("name")) + ", not 'lmmlp'");
+        }
+        Map<?, ?> renderArgs = map(imnet, "args");
+        List<Long> render = widths(weights, "imnet.layers.");
+        long width = render.get(0);
+        for (int i = 0; i < render.size() - 1; i++) {
+            if (render.get(i) != width) {
+                throw new ModelFormatException("the render MLP's hidden layers differ in width: " + render);
+            }
+        }
+        agree("hidden_dim", optionalInt(renderArgs, "hidden_dim"), width);
+        agree("hidden_depth", optionalInt(renderArgs, "hidden_depth"), (long) render.size() - 1);
+        agree("out_dim", optionalInt(renderArgs, "out_dim"), render.get(render.size() - 1));
+        Modulation modulation;
+        try {
+            modulation = new Modulation(render.size() - 1, (int) width, flag(renderArgs, "mod_scale"),
+                    flag(renderArgs, "mod_shift"));
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(e.getMessage());
+        }
+        LiifSpec spec = new LiifSpec(encoder, hidden(hyper), render.get(render.size() - 1).intValue(), ensemble,
+                unfold, cell, modulation);
+        agree("the hyper-network's out_dim", hyper.get(hyper.size() - 1), (long) spec.hypernetOutDim());
+        inputWidth(weights, "hypernet.layers.0.weight", spec.hypernetInDim(), "hyper-network", spec);
+        inputWidth(weights, "imnet.layers.0.weight", spec.renderInDim(), "render MLP", spec);
+        return spec;
+    }
+
+    /** The widths of an official {@code mlp} block's layers (from the tensors), checked against what it states. */
+    private static List<Long> mlp(Map<?, ?> block, String prefix, Weights weights) throws ModelFormatException {
+        if (!"mlp".equals(block.get("name"))) {
+            throw new ModelFormatException("the decoder is " + show(block.get("name")) + ", not 'mlp'");
+        }
+        Map<?, ?> mlpArgs = map(block, "args");
+        List<Long> widths = widths(weights, prefix);
         if (mlpArgs.containsKey("hidden_list")) {
             List<Long> stated = new ArrayList<>();
             for (Object h : list(mlpArgs, "hidden_list")) {
@@ -52,16 +103,34 @@ public final class OfficialSpec {
             }
             agree("hidden_list", stated, widths.subList(0, widths.size() - 1));
         }
-        agree("out_dim", optionalInt(mlpArgs, "out_dim"), (long) outDim);
-        LiifSpec spec = new LiifSpec(encoder, hidden, outDim, flag(args, "local_ensemble"),
-                flag(args, "feat_unfold"), flag(args, "cell_decode"));
-        long inDim = weights.get("imnet.layers.0.weight").dim(1);
-        if (inDim != spec.mlpInDim()) {
-            throw new ModelFormatException("the MLP input width is " + inDim + " but " + encoder.outChannels()
-                    + " feature channels with feat_unfold=" + spec.featUnfold() + " and cell_decode="
-                    + spec.cellDecode() + " need " + spec.mlpInDim());
+        agree("out_dim", optionalInt(mlpArgs, "out_dim"), widths.get(widths.size() - 1));
+        return widths;
+    }
+
+    /** Output widths of the Linear layers {@code <prefix>0, <prefix>2, ...} present in the weights. */
+    private static List<Long> widths(Weights weights, String prefix) throws ModelFormatException {
+        List<Long> widths = new ArrayList<>();
+        for (int k = 0; weights.contains(prefix + 2 * k + ".weight"); k++) {
+            widths.add(rank(weights.get(prefix + 2 * k + ".weight"), 2, prefix + 2 * k).dim(0));
         }
-        return spec;
+        if (widths.isEmpty()) {
+            throw new ModelFormatException("model file lacks the tensor '" + prefix + "0.weight'");
+        }
+        return widths;
+    }
+
+    private static int[] hidden(List<Long> widths) {
+        return widths.subList(0, widths.size() - 1).stream().mapToInt(Long::intValue).toArray();
+    }
+
+    private static void inputWidth(Weights weights, String tensor, int needed, String what, LiifSpec spec)
+            throws ModelFormatException {
+        long inDim = weights.get(tensor).dim(1);
+        if (inDim != needed) {
+            throw new ModelFormatException("the " + what + " input width is " + inDim + " but "
+                    + spec.encoder().outChannels() + " feature channels with feat_unfold=" + spec.featUnfold()
+                    + " and cell_decode=" + spec.cellDecode() + " need " + needed);
+        }
     }
 
     private static EncoderSpec encoder(Map<?, ?> spec, Weights w) throws ModelFormatException {

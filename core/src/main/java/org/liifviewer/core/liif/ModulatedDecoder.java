@@ -1,0 +1,143 @@
+package org.liifviewer.core.liif;
+
+import org.liifviewer.core.encoder.FeatureMap;
+import org.liifviewer.core.model.LiifSpec;
+import org.liifviewer.core.model.ModelFormatException;
+import org.liifviewer.core.model.Weights;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The fast LM-LIIF decoder. The hyper-network's first layer is linear in the latent code, so its latent part is a
+ * per-feature-pixel projection like LIIF's ({@link LatentProjection}, cached in tiles); for a run of queries with one
+ * cell, the rest of the hyper-network runs once per latent code the run reads, as GEMMs ({@link ModulationTable}),
+ * and only the 16-wide render MLP runs per query and ensemble member ({@link RenderMlp}), on all cores. Equal to
+ * {@link ModulatedReferenceDecoder} up to float rounding.
+ */
+public final class ModulatedDecoder implements ProjectingDecoder {
+
+    /** Queries per chunk: the latent codes one chunk reads get their table rows together. */
+    public static final int DEFAULT_CHUNK = 16384;
+    /** Member rows below which a chunk's render MLP runs on the calling thread alone. */
+    private static final int ROWS_PER_THREAD = 2048;
+
+    private final LiifSpec spec;
+    private final LatentProjection projection;
+    private final ModulationTable table;
+    private final RenderMlp render;
+    private final int chunk;
+
+    /** Reads the hyper-network ({@code hypernet.layers.*}) and render MLP ({@code imnet.layers.*}) of {@code spec}. */
+    public ModulatedDecoder(LiifSpec spec, Weights weights) throws ModelFormatException {
+        this(spec, weights, DEFAULT_CHUNK);
+    }
+
+    ModulatedDecoder(LiifSpec spec, Weights weights, int chunk) throws ModelFormatException {
+        this.spec = spec;
+        this.chunk = chunk;
+        Mlp hypernet = ModulatedReferenceDecoder.hypernet(spec, weights);
+        Mlp renderMlp = ModulatedReferenceDecoder.render(spec, weights);
+        this.projection = new LatentProjection(hypernet.weight(0), hypernet.bias(0), spec.encoder().outChannels(),
+                spec.featUnfold());
+        this.table = new ModulationTable(spec, hypernet, renderMlp);
+        this.render = new RenderMlp(spec, renderMlp);
+    }
+
+    @Override
+    public int projectionWidth() {
+        return projection.width();
+    }
+
+    @Override
+    public float[] project(INDArray channelsLast) {
+        return projection.project(channelsLast);
+    }
+
+    @Override
+    public PreparedFeatures prepare(FeatureMap f) {
+        return prepare(Projections.whole(projection.project(f), f.height(), f.width(), projection.width()));
+    }
+
+    @Override
+    public PreparedFeatures prepare(Projections projections) {
+        return new Modulated(projections);
+    }
+
+    /** Decoding on top of per-pixel hyper-network projections. */
+    private final class Modulated extends ProjectedFeatures {
+
+        Modulated(Projections proj) {
+            super(proj);
+        }
+
+        @Override
+        PreparedFeatures over(Projections window) {
+            return new Modulated(window);
+        }
+
+        @Override
+        public void decode(Queries queries, float[] out) {
+            int start = 0;
+            while (start < queries.count()) {
+                int end = start + 1;
+                while (end < queries.count() && end - start < chunk && sameCell(queries, start, end)) {
+                    end++;
+                }
+                decodeRun(queries, start, end - start, out);
+                start = end;
+            }
+        }
+
+        /** Queries {@code [start, start + n)}, all with one cell. */
+        private void decodeRun(Queries queries, int start, int n, float[] out) {
+            EnsembleGeometry geo = new EnsembleGeometry(spec.localEnsemble(), n);
+            geo.compute(java.util.Arrays.copyOfRange(queries.coordY(), start, start + n),
+                    java.util.Arrays.copyOfRange(queries.coordX(), start, start + n), n, h, w);
+            FirstLayer.ChunkWindow window = windowOf(geo, n);
+            int boxW = window.x1() - window.x0() + 1;
+            int boxH = window.y1() - window.y0() + 1;
+            float cellY = queries.cellY()[start] * (float) h;
+            float cellX = queries.cellX()[start] * (float) w;
+            float[] rows = table.rows(gather(window, boxH, boxW), boxH * boxW, cellY, cellX);
+            float[] cellTerm = new float[spec.modulation().width()];
+            render.cellTerm(cellY, cellX, cellTerm);
+            int outDim = spec.outDim();
+            int members = geo.members();
+            float[] pred = new float[members * n * outDim];
+            int rowWidth = table.rowWidth();
+            DecoderThreads.forRange(members * n, ROWS_PER_THREAD, (from, to) -> {
+                float[][] scratch = render.scratch();
+                for (int r = from; r < to; r++) {
+                    int k = r / n;
+                    int g = k * geo.capacity() + (r - k * n);
+                    int index = geo.index[g];
+                    int iy = index / w;
+                    int local = (iy - window.y0()) * boxW + (index - iy * w - window.x0());
+                    render.run(rows, local * rowWidth, geo.relY[g], geo.relX[g], cellTerm, scratch, pred, r * outDim);
+                }
+            });
+            float[] blended = new float[n * outDim];
+            geo.blend(pred, outDim, n, blended);
+            System.arraycopy(blended, 0, out, start * outDim, n * outDim);
+        }
+
+        /** The projections of the window's box, row-major, in one array. */
+        private float[] gather(FirstLayer.ChunkWindow window, int boxH, int boxW) {
+            int dim = projection.width();
+            float[] box = new float[boxH * boxW * dim];
+            for (int y = 0; y < boxH; y++) {
+                for (int x = 0; x < boxW; x++) {
+                    int fy = window.y0() + y;
+                    int fx = window.x0() + x;
+                    System.arraycopy(window.view().array(fy, fx), window.view().offset(fy, fx), box,
+                            (y * boxW + x) * dim, dim);
+                }
+            }
+            return box;
+        }
+    }
+
+    private static boolean sameCell(Queries queries, int first, int other) {
+        return Float.compare(queries.cellY()[first], queries.cellY()[other]) == 0
+                && Float.compare(queries.cellX()[first], queries.cellX()[other]) == 0;
+    }
+}
