@@ -31,7 +31,6 @@ public final class TrainingCheckpoint {
     static final String ADAM_STEPS = "training.adam_steps";
     static final String LEARNING_RATE = "training.lr";
     static final String LOSS = "training.loss";
-    private static final String STATE = "optimizer.";
     private static final String FIRST_MOMENT = ".m";
     private static final String SECOND_MOMENT = ".v";
 
@@ -60,9 +59,9 @@ public final class TrainingCheckpoint {
      */
     public static void save(Path file, TrainableGraph graph, AdamOptimizer adam, WeightAverage average, long iteration,
                             TrainConfig config, double lr, double loss) throws IOException {
-        Map<String, Tensor> moments = new LinkedHashMap<>();
-        graph.toWeights(adam.firstMoments()).asMap().forEach((k, t) -> moments.put(STATE + k + FIRST_MOMENT, t));
-        graph.toWeights(adam.secondMoments()).asMap().forEach((k, t) -> moments.put(STATE + k + SECOND_MOMENT, t));
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        putState(state, graph.toWeights(adam.firstMoments()), FIRST_MOMENT);
+        putState(state, graph.toWeights(adam.secondMoments()), SECOND_MOMENT);
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(ITERATION, Long.toString(iteration));
         metadata.put(SEED, Long.toString(config.seed()));
@@ -70,12 +69,16 @@ public final class TrainingCheckpoint {
         metadata.put(LEARNING_RATE, Double.toString(lr));
         metadata.put(LOSS, Double.toString(loss));
         if (average != null) {
-            graph.toWeights(average.averages()).asMap()
-                    .forEach((k, t) -> moments.put(STATE + k + AveragedModel.SUFFIX, t));
+            putState(state, graph.toWeights(average.averages()), AveragedModel.SUFFIX);
             metadata.put(AveragedModel.DECAY, Double.toString(average.decay()));
         }
         metadata.put(CONFIG, config.toYaml());
-        graph.save(file, metadata, new Weights(moments));
+        graph.save(file, metadata, new Weights(state));
+    }
+
+    /** Adds one training-state tensor of kind {@code suffix} per weight of {@code values} to {@code state}. */
+    private static void putState(Map<String, Tensor> state, Weights values, String suffix) {
+        values.asMap().forEach((name, t) -> state.put(TensorFile.stateName(name, suffix), t));
     }
 
     /** Reads a checkpoint written by {@link #save} (of any model kind). */

@@ -27,6 +27,11 @@ public record TensorFile(String format, Map<String, String> metadata, Weights we
         metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
 
+    /** The name of a weight's training-state tensor of kind {@code suffix}: {@code optimizer.<weight><suffix>}. */
+    public static String stateName(String weight, String suffix) {
+        return SafetensorsFormat.TRAINING_STATE_PREFIX + weight + suffix;
+    }
+
     /**
      * The training-state tensor {@code optimizer.<weight><suffix>} of every weight (e.g. suffix {@code .m} for
      * Adam's first moments), under the weights' names; empty when the file keeps none of that kind.
@@ -37,7 +42,7 @@ public record TensorFile(String format, Map<String, String> metadata, Weights we
         Map<String, Tensor> state = trainingState.asMap();
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (String name : weights.names()) {
-            Tensor t = state.get(SafetensorsFormat.TRAINING_STATE_PREFIX + name + suffix);
+            Tensor t = state.get(stateName(name, suffix));
             if (t != null) {
                 out.put(name, t);
             }
