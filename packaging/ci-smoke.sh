@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CI: builds the jpackage app-image (no installers) and checks that it is self-contained and starts:
-# only this platform's natives are bundled, the viewer opens under Xvfb with --smoke-test, and ND4J runs in
-# the jlink'ed runtime (an upscale through the packaged launcher). Needs xvfb-run and GTK 3 (see .ci/run).
+# only this platform's natives and no training code are bundled, the viewer opens under Xvfb with --smoke-test,
+# and ND4J runs in the jlink'ed runtime (an upscale through the packaged launcher). Needs xvfb-run and GTK 3 (see .ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
@@ -18,6 +18,9 @@ if grep -E -- '-(windows|macosx|android|ios|linux-(arm64|armhf|ppc64le|x86))[-.]
 fi
 if [ "$(grep -c '^nd4j-native-[0-9].*-linux-' <<<"$jars")" -ne 1 ]; then
   echo "expected exactly one nd4j-native natives jar:" >&2; grep '^nd4j-native-[0-9]' <<<"$jars" >&2; exit 1
+fi
+if grep -E '^(liif-training|liif-tools|xchart|jackson-dataformat-yaml)' <<<"$jars"; then
+  echo "training jars in the app-image (above): the installed viewer carries no training code" >&2; exit 1
 fi
 du -sh "$image"
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints the JDK modules the app's jars use, for jpackage.modules in packaging/pom.xml (jlink'ed runtime).
-# Run after ./mvnw -B install -DskipTests; takes a few minutes. Each jar is analysed as plain classes because
+# Run after ./mvnw -B package -DskipTests; takes a few minutes. Each jar is analysed as plain classes because
 # some (nd4j-api) carry module descriptors that jdeps rejects.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -2,7 +2,7 @@
 # Trains the shipped model (or: training/run-default.sh CONFIG RUN_DIR, another experiment) in the background,
 # resuming from RUN_DIR/last.safetensors (default runs/liif-default) when it exists, and restarting from the last
 # checkpoint if the JVM dies. It runs from a frozen copy of the built class path, so rebuilding the project does
-# not disturb it. Stop it with: pkill -f run-default.sh; pkill -f TrainCommand (a checkpoint is saved).
+# not disturb it. Stop it with: pkill -f run-default.sh; pkill -f "LiifTools train" (a checkpoint is saved).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -10,7 +10,7 @@ config=${1:-training/configs/liif-default.yaml}
 run=${2:-runs/liif-default}
 env_dir="$root/runs/classpath"
 rm -rf "$env_dir" && mkdir -p "$env_dir" "$run"
-cp -r app/target/liif-app.jar app/target/lib "$env_dir/"
+cp -r tools/target/liif-tools.jar tools/target/lib "$env_dir/"
 # shellcheck source=native-memory.sh
 source training/native-memory.sh
 (
@@ -25,7 +25,7 @@ source training/native-memory.sh
     # the trainer stops and resumes below. The allocator settings are in native-memory.sh.
     status=0
     java -Xms2g -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=16G -Dorg.bytedeco.javacpp.maxphysicalbytes=14G \
-        -cp "$env_dir/liif-app.jar:$env_dir/lib/*" org.liifviewer.training.run.TrainCommand train "$config" --out "$run" \
+        -cp "$env_dir/liif-tools.jar:$env_dir/lib/*" org.liifviewer.tools.LiifTools train "$config" --out "$run" \
         "${resume[@]}" >> "$run/stdout.log" 2>&1 || status=$?
     case $status in
       0|130|143) break ;;                                 # finished, or stopped on purpose (Ctrl-C, kill)

@@ -19,7 +19,7 @@ public final class DesktopLauncher {
 
     /** {@code args} unchanged when they start with a command or a top-level option of {@code liif}; else {@code view} + args. */
     static String[] withDefaultCommand(String... args) {
-        CommandLine cli = new CommandLine(new LiifCli());
+        CommandLine cli = LiifCli.commandLine();
         if (args.length > 0 && (cli.getSubcommands().containsKey(args[0])
                 || cli.getCommandSpec().optionsMap().containsKey(args[0]))) {
             return args;

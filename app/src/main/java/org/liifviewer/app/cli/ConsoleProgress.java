@@ -1,6 +1,6 @@
 package org.liifviewer.app.cli;
 
-import org.liifviewer.core.render.RenderMonitor;
+import org.liifviewer.core.progress.RenderMonitor;
 
 /** A one-line progress bar on stderr, drawn only when a terminal is attached; {@link #cancel()} stops the render. */
 final class ConsoleProgress implements RenderMonitor {

@@ -3,8 +3,8 @@ package org.liifviewer.app.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.liifviewer.core.model.LiifModelFile;
+import org.liifviewer.core.model.io.AveragedModel;
 import org.liifviewer.core.model.io.ModelFiles;
-import org.liifviewer.training.run.TrainingCheckpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,7 +27,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LiifModelFile model = averaged ? TrainingCheckpoint.averagedModel(input) : ModelFiles.load(input);
+        LiifModelFile model = averaged ? AveragedModel.load(input) : ModelFiles.load(input);
         ModelFiles.save(model, output);
         System.err.printf("wrote %s (%s, %,d parameters)%n", output, model.spec().describe(),
                 model.weights().parameterCount());

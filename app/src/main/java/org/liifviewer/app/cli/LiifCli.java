@@ -1,21 +1,27 @@
 package org.liifviewer.app.cli;
 
 import java.util.concurrent.Callable;
+import org.liifviewer.app.log.LogFile;
+import org.liifviewer.app.view.ViewerApp;
 import org.liifviewer.core.backend.NativeThreads;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** The {@code liif} command line: one entry point for viewing, upscaling, training, evaluating and benchmarking. */
-@Command(name = "liif", mixinStandardHelpOptions = true, version = "LIIF Viewer 0.1.0",
+/** The viewer's {@code liif} command line: viewing, upscaling, and inspecting and converting models. */
+@Command(name = "liif", mixinStandardHelpOptions = true, version = ViewerApp.NAME_AND_VERSION,
         description = "Continuous-zoom image viewer and super-resolution with LIIF (Local Implicit Image Function).",
-        subcommands = {ViewCommand.class, UpscaleCommand.class, BicubicCommand.class, InfoCommand.class, ConvertCommand.class, BenchCommand.class,
-                EvalCommand.class, TrainCliCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {ViewCommand.class, UpscaleCommand.class, BicubicCommand.class, InfoCommand.class,
+                ConvertCommand.class})
 public final class LiifCli implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
-        new CommandLine(this).usage(System.err);
+        spec.commandLine().usage(System.err);
         return 2;
     }
 
@@ -27,8 +33,21 @@ public final class LiifCli implements Callable<Integer> {
 
     /** Runs the command line and returns the exit status (0 on success). */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /**
+     * The command line with the viewer's commands, then {@code moreCommands} (picocli {@code @Command} objects),
+     * then {@code help}; a failed command reports one line on stderr.
+     */
+    public static CommandLine commandLine(Object... moreCommands) {
         CommandLine cli = new CommandLine(new LiifCli());
+        for (Object command : moreCommands) {
+            cli.addSubcommand(command);
+        }
+        cli.addSubcommand(new CommandLine.HelpCommand());
+        cli.getCommandSpec().usageMessage().footer("", "Log file: " + LogFile.path());
         cli.setExecutionExceptionHandler(new UserErrorHandler());
-        return cli.execute(args);
+        return cli;
     }
 }

@@ -2,10 +2,8 @@ package org.liifviewer.app.cli;
 
 import java.nio.file.Path;
 import org.liifviewer.core.image.FloatImage;
-import org.liifviewer.core.liif.LiifModel;
-import org.liifviewer.core.model.LiifModelFile;
-import org.liifviewer.core.model.io.ModelFiles;
 import org.liifviewer.core.render.ContinuousImage;
+import org.liifviewer.core.render.LiifModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,8 +20,7 @@ final class UpscaleCommand extends ResizeCommand {
 
     @Override
     ContinuousImage source(FloatImage rgb) throws Exception {
-        LiifModelFile file = ModelFiles.load(model);
-        return new LiifModel(file.spec(), file.weights()).encode(rgb);
+        return LiifModel.load(model).encode(rgb);
     }
 
     @Override

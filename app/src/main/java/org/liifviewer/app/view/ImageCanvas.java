@@ -68,9 +68,9 @@ public final class ImageCanvas extends Region {
         getStyleClass().add("image-canvas");
         getChildren().add(canvas);
         setMinSize(0, 0);
-        vm.viewportProperty().addListener((o, a, b) -> redraws.request());
+        vm.viewport().viewportProperty().addListener((o, a, b) -> redraws.request());
         vm.swipeDividerProperty().addListener((o, a, b) -> redraws.request());
-        vm.movingProperty().addListener((o, a, b) -> redraws.request());
+        vm.viewport().movingProperty().addListener((o, a, b) -> redraws.request());
         for (Side s : sides) {
             s.layer().revisionProperty().addListener((o, a, b) -> redraws.request());
         }
@@ -101,22 +101,22 @@ public final class ImageCanvas extends Region {
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
-            vm.setViewSize(w, h);
+            vm.viewport().setViewSize(w, h);
             redraws.request();
         }
     }
 
     private void onScroll(ScrollEvent e) {
         if (e.getDeltaY() != 0 && e.getTouchCount() == 0) {
-            vm.zoomBy(Math.pow(WHEEL_ZOOM_PER_PIXEL, e.getDeltaY()), e.getX(), e.getY());
+            vm.viewport().zoomBy(Math.pow(WHEEL_ZOOM_PER_PIXEL, e.getDeltaY()), e.getX(), e.getY());
         } else if (e.getTouchCount() > 0) {
-            vm.panBy(e.getDeltaX(), e.getDeltaY());        // two-finger trackpad scroll pans
+            vm.viewport().panBy(e.getDeltaX(), e.getDeltaY());        // two-finger trackpad scroll pans
         }
         e.consume();
     }
 
     private void onZoom(ZoomEvent e) {
-        vm.zoomBy(e.getZoomFactor(), e.getX(), e.getY());
+        vm.viewport().zoomBy(e.getZoomFactor(), e.getX(), e.getY());
         e.consume();
     }
 
@@ -131,7 +131,7 @@ public final class ImageCanvas extends Region {
         if (draggingDivider) {
             vm.swipeDividerProperty().set(Math.max(0, Math.min(1, e.getX() / getWidth())));
         } else {
-            vm.panBy(e.getX() - lastX, e.getY() - lastY);
+            vm.viewport().panBy(e.getX() - lastX, e.getY() - lastY);
         }
         lastX = e.getX();
         lastY = e.getY();
@@ -150,9 +150,9 @@ public final class ImageCanvas extends Region {
         GraphicsContext gc = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        Viewport v = vm.viewportProperty().get();
-        Document<Image> doc = vm.documentProperty().get();
-        List<Object> state = Arrays.asList(v, doc, vm.swipeDividerProperty().get(), vm.movingProperty().get(), w, h);
+        Viewport v = vm.viewport().viewportProperty().get();
+        Document<Image> doc = vm.content().documentProperty().get();
+        List<Object> state = Arrays.asList(v, doc, vm.swipeDividerProperty().get(), vm.viewport().movingProperty().get(), w, h);
         if (state.equals(drawnState) && drawNewTiles(gc, v, h)) {
             return;
         }
@@ -272,7 +272,7 @@ public final class ImageCanvas extends Region {
 
     /** Whether to smooth an image drawn {@code scale} screen pixels per image pixel. */
     private boolean smooth(double scale) {
-        return scale < ROUGH_WHILE_MOVING_SCALE || !vm.movingProperty().get();
+        return scale < ROUGH_WHILE_MOVING_SCALE || !vm.viewport().movingProperty().get();
     }
 
     /** The mipmap level suited to the zoom, only its visible part: instant, and smoothed (see {@link #smooth}). */

@@ -37,6 +37,7 @@ import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.liifviewer.app.viewmodel.CompareMode;
+import org.liifviewer.app.viewmodel.ContentLoader;
 import org.liifviewer.app.viewmodel.ExportViewModel;
 import org.liifviewer.app.viewmodel.ViewerViewModel;
 import org.liifviewer.app.viewmodel.Viewport;
@@ -89,8 +90,8 @@ public final class MainWindow extends BorderPane {
         StackPane.setMargin(navigator, new Insets(12));
         notice.setId("notice");
         notice.getStyleClass().add("notice");
-        notice.textProperty().bind(vm.messageProperty());
-        notice.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        notice.textProperty().bind(vm.status().messageProperty());
+        notice.visibleProperty().bind(vm.status().messageProperty().isNotEmpty());
         StackPane.setAlignment(notice, Pos.TOP_CENTER);
         StackPane.setMargin(notice, new Insets(12));
         StackPane centre = new StackPane(viewArea, navigator, notice);
@@ -101,8 +102,8 @@ public final class MainWindow extends BorderPane {
 
         setTop(new VBox(menuBar(), toolBar()));
         setBottom(statusBar());
-        vm.viewportProperty().addListener((o, a, v) -> showZoom(v));
-        vm.documentProperty().addListener((o, a, d) -> stage.setTitle("LIIF Viewer — " + d.name()));
+        vm.viewport().viewportProperty().addListener((o, a, v) -> showZoom(v));
+        vm.content().documentProperty().addListener((o, a, d) -> stage.setTitle("LIIF Viewer — " + d.name()));
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
@@ -113,7 +114,7 @@ public final class MainWindow extends BorderPane {
         setOnDragDropped(e -> {
             List<File> files = e.getDragboard().getFiles();
             if (files != null && !files.isEmpty()) {
-                vm.open(files.get(0).toPath());
+                vm.content().open(files.get(0).toPath());
             }
             e.setDropCompleted(files != null && !files.isEmpty());
             e.consume();
@@ -151,14 +152,14 @@ public final class MainWindow extends BorderPane {
         }
         boolean handled = true;
         switch (e.getCode()) {
-            case PLUS, ADD, EQUALS -> vm.zoomIn();
-            case MINUS, SUBTRACT -> vm.zoomOut();
-            case DIGIT0, NUMPAD0 -> vm.fit();
-            case DIGIT1, NUMPAD1 -> vm.actualSize();
-            case LEFT -> vm.step(-1, 0);
-            case RIGHT -> vm.step(1, 0);
-            case UP -> vm.step(0, -1);
-            case DOWN -> vm.step(0, 1);
+            case PLUS, ADD, EQUALS -> vm.viewport().zoomIn();
+            case MINUS, SUBTRACT -> vm.viewport().zoomOut();
+            case DIGIT0, NUMPAD0 -> vm.viewport().fit();
+            case DIGIT1, NUMPAD1 -> vm.viewport().actualSize();
+            case LEFT -> vm.viewport().step(-1, 0);
+            case RIGHT -> vm.viewport().step(1, 0);
+            case UP -> vm.viewport().step(0, -1);
+            case DOWN -> vm.viewport().step(0, 1);
             default -> handled = false;
         }
         if (handled) {
@@ -189,10 +190,11 @@ public final class MainWindow extends BorderPane {
             vm.compareModeProperty().addListener((o, a, b) -> r.setSelected(b == m));
             compare.getItems().add(r);
         }
-        Menu view = new Menu("View", null, item("Fit to window", null, vm::fit), item("100%", null, vm::actualSize),
-                item("Zoom in", null, vm::zoomIn), item("Zoom out", null, vm::zoomOut), new SeparatorMenuItem(),
+        Menu view = new Menu("View", null, item("Fit to window", null, vm.viewport()::fit), item("100%", null, vm.viewport()::actualSize),
+                item("Zoom in", null, vm.viewport()::zoomIn), item("Zoom out", null, vm.viewport()::zoomOut), new SeparatorMenuItem(),
                 compare, item("Toggle dark theme", "Shortcut+T", () -> applyTheme(getScene(), !dark)));
-        return new MenuBar(file, view);
+        Menu help = new Menu("Help", null, item("About LIIF Viewer", null, this::showAbout));
+        return new MenuBar(file, view, help);
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
@@ -206,7 +208,7 @@ public final class MainWindow extends BorderPane {
 
     private void fillRecent() {
         recentMenu.getItems().setAll(vm.recentFiles().files().stream()
-                .map(p -> item(p.toString(), null, () -> vm.open(p))).toList());
+                .map(p -> item(p.toString(), null, () -> vm.content().open(p))).toList());
         recentMenu.setDisable(recentMenu.getItems().isEmpty());
     }
 
@@ -216,10 +218,10 @@ public final class MainWindow extends BorderPane {
         zoomField.setPrefColumnCount(6);
         zoomField.setTooltip(new Tooltip("Zoom: type 250%, 4x or x30 and press Enter"));
         zoomField.setOnAction(e -> {
-            boolean ok = vm.setZoomText(zoomField.getText());
+            boolean ok = vm.viewport().setZoomText(zoomField.getText());
             zoomField.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), !ok);
             viewArea.requestFocus();
-            showZoom(vm.viewportProperty().get());
+            showZoom(vm.viewport().viewportProperty().get());
         });
         ToggleGroup modes = new ToggleGroup();
         ToggleButton singleMode = modeButton("mdi2i-image-outline", "Single view", CompareMode.SINGLE, modes);
@@ -228,10 +230,10 @@ public final class MainWindow extends BorderPane {
         return new ToolBar(button("mdi2f-folder-open", "Open (Ctrl+O)", this::chooseAndOpen),
                 button("mdi2e-export", "Export (Ctrl+E)", this::showExport),
                 new javafx.scene.control.Separator(),
-                button("mdi2m-magnify-minus-outline", "Zoom out (−)", vm::zoomOut), zoomField,
-                button("mdi2m-magnify-plus-outline", "Zoom in (+)", vm::zoomIn),
-                button("mdi2f-fit-to-page-outline", "Fit (0)", vm::fit),
-                button("mdi2i-image-size-select-actual", "100% (1)", vm::actualSize),
+                button("mdi2m-magnify-minus-outline", "Zoom out (−)", vm.viewport()::zoomOut), zoomField,
+                button("mdi2m-magnify-plus-outline", "Zoom in (+)", vm.viewport()::zoomIn),
+                button("mdi2f-fit-to-page-outline", "Fit (0)", vm.viewport()::fit),
+                button("mdi2i-image-size-select-actual", "100% (1)", vm.viewport()::actualSize),
                 new javafx.scene.control.Separator(), singleMode, pairMode, swipeMode,
                 new javafx.scene.control.Separator(),
                 button("mdi2c-cube-outline", "Load a LIIF model (.safetensors or official .pth)", this::chooseModel),
@@ -266,15 +268,15 @@ public final class MainWindow extends BorderPane {
         bar.setId("statusBar");
         Label zoom = new Label();
         zoom.setId("statusZoom");
-        vm.viewportProperty().addListener((o, a, v) -> zoom.setText(v == null ? "" : "zoom " + formatZoom(v.zoom())));
+        vm.viewport().viewportProperty().addListener((o, a, v) -> zoom.setText(v == null ? "" : "zoom " + formatZoom(v.zoom())));
         Label pointer = new Label();
         pointer.setId("statusPointer");
-        pointer.textProperty().bind(vm.pointerInfoProperty());
-        bar.textProperty().bind(vm.renderInfoProperty());
+        pointer.textProperty().bind(vm.status().pointerInfoProperty());
+        bar.textProperty().bind(vm.status().renderInfoProperty());
         Label model = new Label();
-        model.textProperty().bind(javafx.beans.binding.Bindings.concat("model: ", vm.modelNameProperty()));
+        model.textProperty().bind(javafx.beans.binding.Bindings.concat("model: ", vm.status().modelNameProperty()));
         Label backend = new Label();
-        backend.textProperty().bind(vm.backendProperty());
+        backend.textProperty().bind(vm.status().backendProperty());
         bar.getLeftItems().setAll(zoom, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL), pointer);
         bar.getRightItems().setAll(model, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL), backend);
         return bar;
@@ -288,7 +290,7 @@ public final class MainWindow extends BorderPane {
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         File f = chooser.showOpenDialog(stage);
         if (f != null) {
-            vm.open(f.toPath());
+            vm.content().open(f.toPath());
         }
     }
 
@@ -300,18 +302,26 @@ public final class MainWindow extends BorderPane {
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         File f = chooser.showOpenDialog(stage);
         if (f != null) {
-            vm.loadModel(f.toPath());
+            vm.content().loadModel(f.toPath());
         }
+    }
+
+    /** Shows the About box (version, log file); returns it, open. */
+    public AboutDialog showAbout() {
+        AboutDialog about = new AboutDialog(stage);
+        about.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+        about.show();
+        return about;
     }
 
     /** Opens the export dialog for the current image (non-modal wait: the dialog stays until closed). */
     public ExportDialog showExport() {
-        var doc = vm.documentProperty().get();
+        var doc = vm.content().documentProperty().get();
         if (doc == null) {
             return null;
         }
-        ExportViewModel evm = new ExportViewModel(doc.decoded(), vm.modelProperty().get(), uiExecutor, background);
-        Path base = doc.path() == null ? Path.of(System.getProperty("user.home"), ViewerViewModel.SAMPLE_NAME) : doc.path();
+        ExportViewModel evm = new ExportViewModel(doc.decoded(), vm.content().modelProperty().get(), uiExecutor, background);
+        Path base = doc.path() == null ? Path.of(System.getProperty("user.home"), ContentLoader.SAMPLE_NAME) : doc.path();
         String name = base.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         ExportDialog dialog = new ExportDialog(stage, evm, base.resolveSibling(name + "-x2.png"));
         dialog.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());

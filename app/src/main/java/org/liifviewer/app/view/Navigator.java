@@ -19,8 +19,8 @@ public final class Navigator extends Canvas {
         super(SIZE, SIZE);
         this.vm = vm;
         getStyleClass().add("navigator");
-        vm.viewportProperty().addListener((o, a, b) -> draw());
-        vm.documentProperty().addListener((o, a, b) -> draw());
+        vm.viewport().viewportProperty().addListener((o, a, b) -> draw());
+        vm.content().documentProperty().addListener((o, a, b) -> draw());
         setOnMousePressed(this::moveTo);
         setOnMouseDragged(this::moveTo);
     }
@@ -30,10 +30,10 @@ public final class Navigator extends Canvas {
     }
 
     private void moveTo(MouseEvent e) {
-        Document<Image> doc = vm.documentProperty().get();
+        Document<Image> doc = vm.content().documentProperty().get();
         if (doc != null) {
             double s = scale(doc);
-            vm.centreOn(e.getX() / s, e.getY() / s);
+            vm.viewport().centreOn(e.getX() / s, e.getY() / s);
         }
         e.consume();
     }
@@ -41,8 +41,8 @@ public final class Navigator extends Canvas {
     private void draw() {
         GraphicsContext gc = getGraphicsContext2D();
         gc.clearRect(0, 0, SIZE, SIZE);
-        Document<Image> doc = vm.documentProperty().get();
-        Viewport v = vm.viewportProperty().get();
+        Document<Image> doc = vm.content().documentProperty().get();
+        Viewport v = vm.viewport().viewportProperty().get();
         if (doc == null || v == null) {
             return;
         }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.IntConsumer;
 import javafx.application.Platform;
+import org.liifviewer.app.viewmodel.ContentLoader;
 import org.liifviewer.app.viewmodel.TileLayer;
 import org.liifviewer.app.viewmodel.ViewerViewModel;
 import org.liifviewer.app.viewmodel.Viewport;
@@ -34,32 +35,32 @@ final class SmokeTest {
         watchdog.setDaemon(true);
         watchdog.start();
         viewer.start(image, model).whenComplete((ok, e) -> Platform.runLater(() -> {
-            if (vm.documentProperty().get() == null) {
-                fail(String.valueOf(vm.messageProperty().get()), exit);
+            if (vm.content().documentProperty().get() == null) {
+                fail(String.valueOf(vm.status().messageProperty().get()), exit);
                 return;
             }
-            if (model != null && vm.modelProperty().get() == null) {
-                fail(String.valueOf(vm.messageProperty().get()), exit);
+            if (model != null && vm.content().modelProperty().get() == null) {
+                fail(String.valueOf(vm.status().messageProperty().get()), exit);
                 return;
             }
-            TileLayer<?> layer = vm.modelProperty().get() != null ? vm.liifLayer() : vm.bicubicLayer();
+            TileLayer<?> layer = vm.content().modelProperty().get() != null ? vm.liifLayer() : vm.bicubicLayer();
             layer.failureProperty().addListener((o, a, err) -> fail(String.valueOf(err), exit));
             layer.lastRenderProperty().addListener((o, a, t) -> {
-                Viewport v = vm.viewportProperty().get();
-                String name = image == null ? "sample:" + ViewerViewModel.SAMPLE_NAME : image.toString();
+                Viewport v = vm.viewport().viewportProperty().get();
+                String name = image == null ? "sample:" + ContentLoader.SAMPLE_NAME : image.toString();
                 System.out.println(String.format(Locale.ROOT,
                         "{\"smoke\":\"ok\",\"image\":\"%s\",\"model\":\"%s\",\"backend\":\"%s\",\"zoom\":%d,"
                                 + "\"viewport\":\"%dx%d\",\"tiles\":%d,\"first_tile_s\":%.3f,\"full_s\":%.3f,"
                                 + "\"max_ui_stall_ms\":%.1f}",
-                        json(name), json(vm.modelNameProperty().get()),
-                        json(vm.backendProperty().get().replace("backend: ", "")), ZOOM,
+                        json(name), json(vm.status().modelNameProperty().get()),
+                        json(vm.status().backendProperty().get().replace("backend: ", "")), ZOOM,
                         (int) v.viewW(), (int) v.viewH(), t.tiles(), t.firstTileSeconds(), t.fullSeconds(),
                         viewer.stalls().worstMillis()));
                 watchdog.interrupt();
                 exit.accept(0);
             });
             viewer.stalls().reset();
-            vm.setZoom(ZOOM);
+            vm.viewport().setZoom(ZOOM);
         }));
     }
 

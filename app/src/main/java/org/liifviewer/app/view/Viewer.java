@@ -39,13 +39,13 @@ public final class Viewer {
         stage.setScene(scene);
         stage.show();
         stalls.start();
-        vm.detectBackend();
+        vm.status().detectBackend(background, Platform::runLater);
     }
 
     /** Loads {@code model}, or the embedded default model when null, and opens {@code image}, or the sample when null. */
     public java.util.concurrent.CompletableFuture<Void> start(Path image, Path model) {
-        var modelLoaded = model == null ? vm.loadDefaultModel() : vm.loadModel(model);
-        var opened = image == null ? vm.openSample() : vm.open(image);
+        var modelLoaded = model == null ? vm.content().loadDefaultModel() : vm.content().loadModel(model);
+        var opened = image == null ? vm.content().openSample() : vm.content().open(image);
         return java.util.concurrent.CompletableFuture.allOf(modelLoaded, opened);
     }
 

@@ -26,9 +26,9 @@ import org.liifviewer.core.export.ExportSettings;
 import org.liifviewer.core.export.ImageExporter;
 import org.liifviewer.core.image.DecodedImage;
 import org.liifviewer.core.io.StopOnShutdown;
-import org.liifviewer.core.liif.LiifModel;
+import org.liifviewer.core.progress.RenderMonitor;
 import org.liifviewer.core.render.ContinuousImage;
-import org.liifviewer.core.render.RenderMonitor;
+import org.liifviewer.core.render.LiifModel;
 
 /**
  * The export dialog's state: output size (width and height, linked by the aspect lock, or a scale factor),

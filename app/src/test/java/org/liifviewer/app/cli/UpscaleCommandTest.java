@@ -26,7 +26,7 @@ import org.liifviewer.core.export.ImageExporter;
 import org.liifviewer.core.image.DecodedImage;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.image.ImageFiles;
-import org.liifviewer.core.render.RenderMonitor;
+import org.liifviewer.core.progress.RenderMonitor;
 
 /** {@code liif upscale} reproduces the official demo images; bad input ends with a clear message. */
 class UpscaleCommandTest {

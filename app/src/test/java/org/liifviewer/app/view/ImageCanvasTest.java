@@ -18,17 +18,17 @@ class ImageCanvasTest extends ViewerFixture {
     void tilesDrawnAsTheyArriveMatchAFullRedraw(FxRobot robot) throws Exception {
         ViewerViewModel<?> vm = viewer.viewModel();
         viewer.start(SAMPLE, model()).get(60, TimeUnit.SECONDS);
-        waitFor("image opened", () -> vm.viewportProperty().get() != null);
+        waitFor("image opened", () -> vm.viewport().viewportProperty().get() != null);
         for (CompareMode mode : new CompareMode[] {CompareMode.SINGLE, CompareMode.SWIPE}) {
             fx(() -> {
                 vm.compareModeProperty().set(mode);
-                vm.setZoom(4);
+                vm.viewport().setZoom(4);
                 return null;
             });
             Node view = robot.lookup(mode == CompareMode.SINGLE ? "#singleView" : "#swipeView").query();
             int[] incremental = settledPixels(vm, view);
             fx(() -> {
-                vm.panBy(0, 0);                        // the same view, drawn whole once the gesture settles
+                vm.viewport().panBy(0, 0);                        // the same view, drawn whole once the gesture settles
                 return null;
             });
             int[] full = settledPixels(vm, view);
@@ -38,7 +38,7 @@ class ImageCanvasTest extends ViewerFixture {
 
     /** The view's pixels once no render is running and the gesture has settled. */
     private static int[] settledPixels(ViewerViewModel<?> vm, Node view) throws Exception {
-        waitFor("render done", () -> !vm.movingProperty().get()
+        waitFor("render done", () -> !vm.viewport().movingProperty().get()
                 && !vm.liifLayer().busyProperty().get() && !vm.bicubicLayer().busyProperty().get());
         Thread.sleep(200);                             // a few pulses: the last tiles drawn
         return fx(() -> {

@@ -36,8 +36,8 @@ class ScreenshotsTest extends ViewerFixture {
         });
         Thread.sleep(500);
         fx(() -> {
-            vm.setZoom(30);
-            vm.centreOn(165, 105);            // the left eye: pupil, iris and highlight
+            vm.viewport().setZoom(30);
+            vm.viewport().centreOn(165, 105);            // the left eye: pupil, iris and highlight
             return null;
         });
         waitFor("tiles at x30", () -> !vm.liifLayer().busyProperty().get()

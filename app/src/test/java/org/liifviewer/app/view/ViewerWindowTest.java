@@ -17,6 +17,7 @@ import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liifviewer.app.log.LogFile;
 import org.liifviewer.app.viewmodel.CompareMode;
 import org.liifviewer.app.viewmodel.ViewerViewModel;
 import org.liifviewer.app.viewmodel.Viewport;
@@ -40,8 +41,8 @@ class ViewerWindowTest extends ViewerFixture {
     @Test
     void openZoomAtCursorPanAndCompare(FxRobot robot) throws Exception {
         viewer.start(SAMPLE, model()).get(60, TimeUnit.SECONDS);
-        waitFor("image opened and fitted", () -> vm.viewportProperty().get() != null);
-        Viewport fit = fx(() -> vm.viewportProperty().get());
+        waitFor("image opened and fitted", () -> vm.viewport().viewportProperty().get() != null);
+        Viewport fit = fx(() -> vm.viewport().viewportProperty().get());
         assertEquals(Math.min(fit.viewW() / 451, fit.viewH() / 300), fit.zoom(), 1e-9, "fit to window (451x300 sample)");
 
         Node canvas = robot.lookup("#singleView").query();
@@ -49,7 +50,7 @@ class ViewerWindowTest extends ViewerFixture {
         for (int i = 0; i < 6; i++) {
             robot.type(javafx.scene.input.KeyCode.PLUS);    // + zooms about the centre; the wheel does the rest
         }
-        Viewport start = fx(() -> vm.viewportProperty().get());
+        Viewport start = fx(() -> vm.viewport().viewportProperty().get());
         assertEquals(fit.zoom() * Math.pow(1.25, 6), start.zoom(), 1e-6);
         Point2D near = fx(() -> canvas.localToScreen(      // a point just off the image centre, on the canvas
                 start.toScreenX(start.imageW() / 2 - 7.5), start.toScreenY(start.imageH() / 2 - 17.5)));
@@ -57,24 +58,24 @@ class ViewerWindowTest extends ViewerFixture {
         robot.moveTo(cursor);
         double[] before = fx(() -> {
             Point2D local = canvas.screenToLocal(cursor);
-            Viewport v = vm.viewportProperty().get();
+            Viewport v = vm.viewport().viewportProperty().get();
             return new double[] {v.toImageX(local.getX()), v.toImageY(local.getY())};
         });
-        for (int i = 0; i < 200 && fx(() -> vm.viewportProperty().get().zoom()) < 30; i++) {
+        for (int i = 0; i < 200 && fx(() -> vm.viewport().viewportProperty().get().zoom()) < 30; i++) {
             robot.scroll(10, VerticalDirection.DOWN);   // TestFX's DOWN is a positive wheel delta: zoom in
         }
-        Viewport zoomed = fx(() -> vm.viewportProperty().get());
+        Viewport zoomed = fx(() -> vm.viewport().viewportProperty().get());
         assertTrue(zoomed.zoom() >= 30, "wheel zoom reached x30: " + zoomed.zoom());
         Point2D local = fx(() -> canvas.screenToLocal(cursor));
         assertEquals(before[0], zoomed.toImageX(local.getX()), 1e-6, "image point under the cursor stays put (x)");
         assertEquals(before[1], zoomed.toImageY(local.getY()), 1e-6, "image point under the cursor stays put (y)");
         if (model() != null) {
             waitFor("LIIF tiles rendered at x30", () -> !vm.liifLayer().busyProperty().get()
-                    && vm.liifLayer().frame(vm.viewportProperty().get()).tiles().size() > 0);
+                    && vm.liifLayer().frame(vm.viewport().viewportProperty().get()).tiles().size() > 0);
         }
 
         robot.drag(MouseButton.PRIMARY).dropBy(-120, -60);
-        Viewport panned = fx(() -> vm.viewportProperty().get());
+        Viewport panned = fx(() -> vm.viewport().viewportProperty().get());
         assertEquals(zoomed.originX() + 120 / zoomed.zoom(), panned.originX(), 2 / zoomed.zoom(), "drag pans");
         assertEquals(zoomed.originY() + 60 / zoomed.zoom(), panned.originY(), 2 / zoomed.zoom(), "drag pans");
 
@@ -91,7 +92,7 @@ class ViewerWindowTest extends ViewerFixture {
         assertTrue(fraction < 0.45, "divider dragged left: " + fraction);
         robot.clickOn("#mode-single");
         robot.type(javafx.scene.input.KeyCode.DIGIT0);
-        assertEquals(fit.zoom(), fx(() -> vm.viewportProperty().get().zoom()), 1e-9, "0 fits again");
+        assertEquals(fit.zoom(), fx(() -> vm.viewport().viewportProperty().get().zoom()), 1e-9, "0 fits again");
     }
 
     @Test
@@ -99,9 +100,18 @@ class ViewerWindowTest extends ViewerFixture {
         Path bad = dir.resolve("bad.png");
         Files.writeString(bad, "not an image");
         viewer.start(bad, model()).get(60, TimeUnit.SECONDS);
-        String message = fx(() -> vm.messageProperty().get());
+        String message = fx(() -> vm.status().messageProperty().get());
         assertTrue(message != null && message.contains("not an image"), message);
         assertTrue(fx(() -> robot.lookup("#notice").query().isVisible()));
+        assertTrue(Files.readString(LogFile.path()).contains("Cannot open bad.png"), "the failure is in the log");
+    }
+
+    @Test
+    void aboutNamesTheLogFileInTheBuildFolder(FxRobot robot) throws Exception {
+        fx(() -> viewer.window().showAbout());
+        TextField logFile = robot.lookup("#aboutLogFile").query();
+        assertEquals(LogFile.path().toString(), fx(logFile::getText));
+        assertTrue(LogFile.path().startsWith(Path.of("target").toAbsolutePath()), LogFile.path().toString());
     }
 
     @Test
@@ -127,8 +137,8 @@ class ViewerWindowTest extends ViewerFixture {
         FloatImage written = ImageFiles.read(out).rgb();
         assertEquals(3000, written.width());
         assertEquals(2000, written.height());
-        var encoded = fx(() -> vm.modelProperty().get()).encode(ImageFiles.read(SAMPLE).rgb());
-        FloatImage expected = encoded.render(2000, 3000, org.liifviewer.core.render.RenderMonitor.NONE);
+        var encoded = fx(() -> vm.content().modelProperty().get()).encode(ImageFiles.read(SAMPLE).rgb());
+        FloatImage expected = encoded.render(2000, 3000, org.liifviewer.core.progress.RenderMonitor.NONE);
         for (int i = 0; i < expected.data().length; i++) {
             int e = Math.round(Math.min(Math.max(expected.data()[i], 0f), 1f) * 255);
             int a = Math.round(written.data()[i] * 255);

@@ -18,7 +18,7 @@ import org.liifviewer.core.export.ExportFormat;
 import org.liifviewer.core.export.ExportSettings;
 import org.liifviewer.core.export.ImageExporter;
 import org.liifviewer.core.image.FloatImage;
-import org.liifviewer.core.render.RenderMonitor;
+import org.liifviewer.core.progress.RenderMonitor;
 
 /**
  * Scripted zoom from fit to x30 and back on a 2-megapixel image while tiles render, logging the worst UI-thread
@@ -66,8 +66,8 @@ class ZoomStallTest extends ViewerFixture {
         Path model = modelProperty == null ? model() : modelProperty.equals("none") ? null : Path.of(modelProperty);
         viewer.start(image, model).get(120, TimeUnit.SECONDS);
         var vm = viewer.viewModel();
-        waitFor("image opened: " + vm.messageProperty().get(), () -> vm.viewportProperty().get() != null);
-        double fit = fx(() -> vm.viewportProperty().get().zoom());
+        waitFor("image opened: " + vm.status().messageProperty().get(), () -> vm.viewport().viewportProperty().get() != null);
+        double fit = fx(() -> vm.viewport().viewportProperty().get().zoom());
         double step = Math.pow(30 / fit, 1.0 / STEPS);
         Thread.sleep(500);
         Platform.runLater(() -> viewer.stalls().reset());
@@ -115,7 +115,7 @@ class ZoomStallTest extends ViewerFixture {
     }
 
     private void zoomAtCentre(double factor) throws InterruptedException {
-        Platform.runLater(() -> viewer.viewModel().zoomBy(factor, 640, 400));
+        Platform.runLater(() -> viewer.viewModel().viewport().zoomBy(factor, 640, 400));
         Thread.sleep(16);                    // one step per frame, like a fast wheel or pinch
     }
 }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.liif.Axis;
+import org.liifviewer.core.progress.RenderMonitor;
 import org.liifviewer.core.render.ContinuousImage;
-import org.liifviewer.core.render.RenderMonitor;
 import org.liifviewer.core.render.TileScheduler;
 
 class TileLayerTest {

@@ -1,7 +1,6 @@
 package org.liifviewer.core.encoder;
 
 import org.liifviewer.core.image.FloatImage;
-import org.liifviewer.core.liif.FeatureMap;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Turns an RGB image into a LIIF feature map of the same height and width. */

@@ -3,8 +3,8 @@ package org.liifviewer.core.export;
 import org.liifviewer.core.image.Bicubic;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.liif.Axis;
+import org.liifviewer.core.progress.RenderMonitor;
 import org.liifviewer.core.render.ContinuousImage;
-import org.liifviewer.core.render.RenderMonitor;
 
 /**
  * A pixel image seen as a continuous one through bicubic interpolation ({@link Bicubic}): the baseline that

@@ -9,8 +9,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.liif.Axis;
+import org.liifviewer.core.progress.RenderMonitor;
 import org.liifviewer.core.render.ContinuousImage;
-import org.liifviewer.core.render.RenderMonitor;
 
 /**
  * Renders a continuous image at any output size and streams it to a file strip by strip, so memory is

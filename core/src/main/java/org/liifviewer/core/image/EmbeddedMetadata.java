@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.TreeMap;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import org.liifviewer.core.io.ByteSource;
 
 /**
  * Raw EXIF and ICC blocks found in a JPEG, PNG, WebP or TIFF container, and the EXIF orientation.

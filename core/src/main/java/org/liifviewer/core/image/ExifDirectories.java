@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.liifviewer.core.io.ByteSource;
 
 /**
  * The EXIF content of the IFD0 of a TIFF structure (an EXIF block or a TIFF file, in either byte order): the

@@ -1,8 +1,10 @@
 package org.liifviewer.core.image;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.liifviewer.core.io.ByteSource;
 
 /**
  * Reading image files: PNG, JPEG, BMP, TIFF, WebP and GIF (first frame) are decoded into exact float planes
@@ -41,40 +44,53 @@ public final class ImageFiles {
      * @throws IOException          the file cannot be read at all (missing, no permission)
      */
     public static DecodedImage read(Path path, long maxPixels) throws IOException {
-        EmbeddedMetadata metadata;
-        ContainerFormat container;
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            ByteSource src = ByteSource.of(channel);
-            if (src.size() == 0) {
-                throw new ImageFormatException("not an image: " + path + " is empty");
-            }
-            container = ContainerFormat.sniff(src.read(0, (int) Math.min(src.size(), ContainerFormat.SNIFF_BYTES)));
-            metadata = EmbeddedMetadata.read(src, container);
-        }
-        try (ImageInputStream in = ImageIO.createImageInputStream(path.toFile())) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new ImageFormatException(container == ContainerFormat.UNKNOWN
-                        ? "not an image: " + path
-                        : "unsupported format: " + path + " (" + container.name().toLowerCase(Locale.ROOT) + ")");
-            }
-            ImageReader reader = readers.next();
-            try {
-                RasterPlanes planes = RasterPlanes.of(decode(reader, in, path, maxPixels));
-                ExifOrientation orientation = metadata.orientation();
-                String format = container == ContainerFormat.UNKNOWN || container == ContainerFormat.OTHER_IMAGE
-                        ? reader.getFormatName().toLowerCase(Locale.ROOT)
-                        : container.name().toLowerCase(Locale.ROOT);
-                return new DecodedImage(orientation.apply(planes.rgb()),
-                        Optional.ofNullable(planes.alpha()).map(orientation::apply),
-                        planes.bitDepth(), planes.grayscale(), metadata.exif(), metadata.iccProfile(), format);
-            } finally {
-                reader.dispose();
-            }
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+             ImageInputStream in = ImageIO.createImageInputStream(path.toFile())) {
+            return read(ByteSource.of(channel), in, path.toString(), maxPixels);
         }
     }
 
-    private static BufferedImage decode(ImageReader reader, ImageInputStream in, Path path, long maxPixels)
+    /**
+     * Decodes an image from a stream (e.g. a class-path resource), read to its end, as {@link #read(Path)} does a
+     * file; {@code name} stands for it in messages.
+     */
+    public static DecodedImage read(InputStream stream, String name) throws IOException {
+        byte[] bytes = stream.readAllBytes();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            return read(ByteSource.of(bytes), in, name, DEFAULT_MAX_PIXELS);
+        }
+    }
+
+    private static DecodedImage read(ByteSource src, ImageInputStream in, String path, long maxPixels)
+            throws IOException {
+        if (src.size() == 0) {
+            throw new ImageFormatException("not an image: " + path + " is empty");
+        }
+        ContainerFormat container = ContainerFormat.sniff(
+                src.read(0, (int) Math.min(src.size(), ContainerFormat.SNIFF_BYTES)));
+        EmbeddedMetadata metadata = EmbeddedMetadata.read(src, container);
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            throw new ImageFormatException(container == ContainerFormat.UNKNOWN
+                    ? "not an image: " + path
+                    : "unsupported format: " + path + " (" + container.name().toLowerCase(Locale.ROOT) + ")");
+        }
+        ImageReader reader = readers.next();
+        try {
+            RasterPlanes planes = RasterPlanes.of(decode(reader, in, path, maxPixels));
+            ExifOrientation orientation = metadata.orientation();
+            String format = container == ContainerFormat.UNKNOWN || container == ContainerFormat.OTHER_IMAGE
+                    ? reader.getFormatName().toLowerCase(Locale.ROOT)
+                    : container.name().toLowerCase(Locale.ROOT);
+            return new DecodedImage(orientation.apply(planes.rgb()),
+                    Optional.ofNullable(planes.alpha()).map(orientation::apply),
+                    planes.bitDepth(), planes.grayscale(), metadata.exif(), metadata.iccProfile(), format);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    private static BufferedImage decode(ImageReader reader, ImageInputStream in, String path, long maxPixels)
             throws ImageFormatException {
         List<String> warnings = new ArrayList<>();
         try {

@@ -1,6 +1,7 @@
 package org.liifviewer.core.image;
 
 import java.io.IOException;
+import org.liifviewer.core.io.ByteSource;
 
 /**
  * The two tags this package needs from the first IFD of a TIFF structure (a TIFF file or an EXIF

@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.liifviewer.core.io.ByteSource;
 
 /**
  * Reads the directories of a TIFF structure (a TIFF file or an EXIF block) in either byte order, with values

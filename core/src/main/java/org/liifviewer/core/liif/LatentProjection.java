@@ -1,5 +1,6 @@
 package org.liifviewer.core.liif;
 
+import org.liifviewer.core.encoder.FeatureMap;
 import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;

@@ -1,5 +1,6 @@
 package org.liifviewer.core.liif;
 
+import org.liifviewer.core.encoder.FeatureMap;
 import org.liifviewer.core.model.LiifSpec;
 import org.liifviewer.core.model.ModelFormatException;
 import org.liifviewer.core.model.Weights;

@@ -1,6 +1,6 @@
 package org.liifviewer.core.liif;
 
-import org.liifviewer.core.render.RenderMonitor;
+import org.liifviewer.core.progress.RenderMonitor;
 
 /**
  * Prepared features of a {@link ProjectingDecoder}: the projections of an image's latent codes, with what every such

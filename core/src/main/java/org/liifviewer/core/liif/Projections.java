@@ -1,6 +1,6 @@
 package org.liifviewer.core.liif;
 
-import org.liifviewer.core.render.RenderMonitor;
+import org.liifviewer.core.progress.RenderMonitor;
 
 /**
  * The first-layer projections {@code W1·z + b1} of every latent code of an image (one vector of the MLP's

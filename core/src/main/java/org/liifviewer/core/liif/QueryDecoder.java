@@ -1,6 +1,7 @@
 package org.liifviewer.core.liif;
 
-import org.liifviewer.core.render.RenderMonitor;
+import org.liifviewer.core.encoder.FeatureMap;
+import org.liifviewer.core.progress.RenderMonitor;
 
 /** Decodes LIIF queries against a feature map into raw model outputs (normalised RGB, unclamped). */
 public interface QueryDecoder {

@@ -1,5 +1,6 @@
 package org.liifviewer.core.liif;
 
+import org.liifviewer.core.encoder.FeatureMap;
 import org.liifviewer.core.model.LiifSpec;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

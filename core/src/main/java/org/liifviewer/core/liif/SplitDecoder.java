@@ -1,6 +1,7 @@
 package org.liifviewer.core.liif;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.liifviewer.core.encoder.FeatureMap;
 import org.liifviewer.core.model.LiifSpec;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;

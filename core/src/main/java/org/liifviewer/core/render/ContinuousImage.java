@@ -2,6 +2,7 @@ package org.liifviewer.core.render;
 
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.liif.Axis;
+import org.liifviewer.core.progress.RenderMonitor;
 
 /**
  * An image as a continuous function: it can be sampled on any grid of output pixels, each pixel decoded

@@ -4,6 +4,7 @@ import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.liif.Axis;
 import org.liifviewer.core.liif.Queries;
 import org.liifviewer.core.liif.QueryDecoder;
+import org.liifviewer.core.progress.RenderMonitor;
 
 /**
  * A LIIF-encoded image. Renders in horizontal bands of at most {@link #BAND_QUERIES} output pixels, so the

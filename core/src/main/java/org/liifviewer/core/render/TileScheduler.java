@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import org.liifviewer.core.liif.Axis;
+import org.liifviewer.core.progress.RenderMonitor;
 
 /**
  * Renders viewports tile by tile on an executor: tiles are ordered by distance from the focus point, the first

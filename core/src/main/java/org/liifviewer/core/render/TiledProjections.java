@@ -4,6 +4,7 @@ import org.liifviewer.core.encoder.Encoder;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.liif.Projections;
 import org.liifviewer.core.liif.ProjectingDecoder;
+import org.liifviewer.core.progress.RenderMonitor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

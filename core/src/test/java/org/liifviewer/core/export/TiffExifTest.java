@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.liifviewer.core.image.DecodedImage;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.image.ImageFiles;
-import org.liifviewer.core.render.RenderMonitor;
+import org.liifviewer.core.progress.RenderMonitor;
 import org.w3c.dom.Node;
 
 /**

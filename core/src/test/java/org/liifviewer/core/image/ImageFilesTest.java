@@ -14,6 +14,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.WritableRaster;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -129,6 +130,19 @@ class ImageFilesTest {
         assertArrayEquals(exif, back.exif());
         assertArrayEquals(icc, back.iccProfile());
         assertEquals(16, ImageFiles.read(plain).height());
+    }
+
+    @Test
+    void aStreamDecodesAsItsFileDoes() throws IOException {
+        FloatImage rgb = MetricsTest.random(new Random(3), 3, 7, 9);
+        Path file = dir.resolve("s.png");
+        writeWithImageIo(rgb, null, 8, "png", file);
+        try (InputStream in = Files.newInputStream(file)) {
+            assertArrayEquals(rgb.data(), ImageFiles.read(in, "s.png").rgb().data());
+        }
+        ImageFormatException e = assertThrows(ImageFormatException.class,
+                () -> ImageFiles.read(new ByteArrayInputStream(new byte[] {1, 2, 3}), "three bytes"));
+        assertEquals("not an image: three bytes", e.getMessage());
     }
 
     @Test

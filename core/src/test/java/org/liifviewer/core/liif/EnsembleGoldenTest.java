@@ -4,6 +4,7 @@ import static org.liifviewer.core.liif.SmallGoldenTest.assertMaxAbs;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.liifviewer.core.encoder.FeatureMap;
 import org.liifviewer.core.golden.GoldenData;
 
 /** Unfolded latent codes and the final ensemble weights equal the official intermediate tensors. */

@@ -7,7 +7,8 @@ import org.liifviewer.core.golden.GoldenData;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.model.LiifModelFile;
 import org.liifviewer.core.model.io.ModelFiles;
-import org.liifviewer.core.render.RenderMonitor;
+import org.liifviewer.core.progress.RenderMonitor;
+import org.liifviewer.core.render.LiifModel;
 
 /** The full-size official checkpoint (storages tagged cuda:0) imports and predicts like the official code. */
 class FullSizeGoldenTest {

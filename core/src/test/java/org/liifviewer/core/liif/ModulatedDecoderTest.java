@@ -10,11 +10,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.liifviewer.core.bench.DecodeBenchmark;
 import org.liifviewer.core.bench.RandomWeights;
+import org.liifviewer.core.encoder.FeatureMap;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.model.EncoderSpec;
 import org.liifviewer.core.model.LiifSpec;
 import org.liifviewer.core.model.Modulation;
 import org.liifviewer.core.model.Weights;
+import org.liifviewer.core.render.LiifModel;
 
 /**
  * The fast LM-LIIF decoder (tiles, GEMM-built modulation tables, the Java render MLP) against the plain

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.liifviewer.core.encoder.Encoders;
+import org.liifviewer.core.encoder.FeatureMap;
 import org.liifviewer.core.golden.GoldenData;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.model.EncoderSpec;

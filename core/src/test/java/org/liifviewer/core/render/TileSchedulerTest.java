@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.liifviewer.core.bench.DecodeBenchmark;
 import org.liifviewer.core.golden.GoldenData;
 import org.liifviewer.core.image.FloatImage;
-import org.liifviewer.core.liif.LiifModel;
 import org.liifviewer.core.model.EncoderSpec;
 import org.liifviewer.core.model.LiifSpec;
+import org.liifviewer.core.progress.RenderMonitor;
 
 class TileSchedulerTest {
 

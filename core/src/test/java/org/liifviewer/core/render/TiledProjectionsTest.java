@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.liifviewer.core.bench.DecodeBenchmark;
 import org.liifviewer.core.golden.GoldenData;
 import org.liifviewer.core.image.FloatImage;
-import org.liifviewer.core.liif.LiifModel;
 import org.liifviewer.core.model.EncoderSpec;
 import org.liifviewer.core.model.LiifSpec;
 import org.liifviewer.core.model.Weights;
+import org.liifviewer.core.progress.RenderMonitor;
 
 /** Lazy tiled encoding gives the same image as encoding the whole input at once, tile borders included. */
 class TiledProjectionsTest {

@@ -5,17 +5,15 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.image.ImageFiles;
 import org.liifviewer.core.image.Metrics;
-import org.liifviewer.core.liif.LiifModel;
-import org.liifviewer.core.model.LiifModelFile;
-import org.liifviewer.core.model.io.ModelFiles;
+import org.liifviewer.core.render.LiifModel;
 import org.liifviewer.training.baseline.BaselineFiles;
 import org.liifviewer.training.baseline.SuperResolver;
 
@@ -82,8 +80,7 @@ public final class Evaluator {
         if (BaselineFiles.isBaseline(file)) {
             return Upscaler.baseline(SuperResolver.of(BaselineFiles.load(file)));
         }
-        LiifModelFile model = ModelFiles.load(file);
-        return Upscaler.liif(new LiifModel(model.spec(), model.weights()));
+        return Upscaler.liif(LiifModel.load(file));
     }
 
     /** The evaluation pair of {@code image} at {@code scale}: the provided LR file when allowed and present. */

@@ -2,8 +2,8 @@ package org.liifviewer.training.eval;
 
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.image.MatlabImresize;
-import org.liifviewer.core.liif.LiifModel;
-import org.liifviewer.core.render.RenderMonitor;
+import org.liifviewer.core.progress.RenderMonitor;
+import org.liifviewer.core.render.LiifModel;
 import org.liifviewer.training.baseline.SuperResolver;
 
 /** Upscales an LR input to exactly the size of its HR crop. */

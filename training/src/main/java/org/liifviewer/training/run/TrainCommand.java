@@ -1,6 +1,5 @@
 package org.liifviewer.training.run;
 
-import org.liifviewer.core.backend.NativeThreads;
 import org.liifviewer.core.io.StopOnShutdown;
 import org.liifviewer.core.model.Weights;
 import org.liifviewer.training.baseline.BaselineGraph;
@@ -17,56 +16,29 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * {@code train CONFIG [--resume FILE] [--iterations N] [--out DIR]}: trains the model (LIIF or a baseline) of a YAML config
- * (see {@code training/configs/}). Output goes to {@code DIR} (default {@code runs/<name>}): {@code last.safetensors}
- * (with the Adam state) and {@code log.csv}. Ctrl-C saves a checkpoint before the JVM exits; {@code --resume} continues
- * the same run (weights, Adam state, iteration and data stream; Adam restarts when the config's {@code loss} differs
- * from the checkpoint's). {@code --iterations} overrides the total.
+ * {@code liif train}: trains the model (LIIF or a baseline) of a YAML config (see {@code training/configs/}). Output
+ * goes to an output folder: {@code last.safetensors} (with the Adam state) and {@code log.csv}. Ctrl-C saves a
+ * checkpoint before the JVM exits; a resume continues the same run (weights, Adam state, iteration and data stream;
+ * Adam restarts when the config's {@code loss} differs from the checkpoint's).
  */
 public final class TrainCommand {
 
     private TrainCommand() {
     }
 
-    public static void main(String[] args) throws Exception {
-        NativeThreads.configure();
-        System.exit(run(args, System.out, System.err));
-    }
-
     /** Exit code when training stopped near the memory cap, checkpoint saved: resume in a fresh JVM. */
     public static final int EXIT_RESUME_IN_FRESH_JVM = 75;
 
     /**
-     * Runs the command; returns the exit code (0 done, 2 usage error, {@link #EXIT_RESUME_IN_FRESH_JVM}). Accepts an
-     * optional leading "train".
+     * Trains {@code config}'s model, continuing the run of checkpoint {@code resume} when present, and writes the
+     * checkpoint and the log to {@code outDir}. Returns the exit code: 0 done, 2 when the checkpoint's model is not
+     * the config's, {@link #EXIT_RESUME_IN_FRESH_JVM}.
      */
-    public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-        int i = args.length > 0 && args[0].equals("train") ? 1 : 0;
-        if (i >= args.length || args[i].startsWith("--")) {
-            err.println("usage: train CONFIG [--resume FILE] [--iterations N] [--out DIR]");
-            return 2;
-        }
-        TrainConfig config = TrainConfig.read(Path.of(args[i++]));
-        Path resume = null;
-        Path outDir = null;
-        for (; i < args.length; i++) {
-            if (i + 1 >= args.length) {
-                err.println("missing value after " + args[i]);
-                return 2;
-            }
-            switch (args[i]) {
-                case "--resume" -> resume = Path.of(args[++i]);
-                case "--iterations" -> config = config.withIterations(Long.parseLong(args[++i]));
-                case "--out" -> outDir = Path.of(args[++i]);
-                default -> {
-                    err.println("unknown option " + args[i]);
-                    return 2;
-                }
-            }
-        }
-        outDir = outDir != null ? outDir : Path.of("runs", config.name());
+    public static int run(TrainConfig config, Optional<Path> resume, Path outDir, PrintStream out, PrintStream err)
+            throws Exception {
         TrainConfig.Model model = config.model();
         PixelLoss loss = config.loss();
         boolean frozen = config.init() != null && config.init().freeze();
@@ -74,8 +46,8 @@ public final class TrainCommand {
         AdamOptimizer adam;
         long start = 0;
         TrainingCheckpoint.State state = null;
-        if (resume != null) {
-            state = TrainingCheckpoint.load(resume);
+        if (resume.isPresent()) {
+            state = TrainingCheckpoint.load(resume.get());
             TrainConfig.Model saved = TrainConfig.parseModel(state.metadata().get(TrainingCheckpoint.CONFIG));
             if (!saved.architecture().equals(model.architecture())) {
                 err.println("checkpoint model " + saved.architecture() + " differs from the config's "
@@ -87,9 +59,11 @@ public final class TrainCommand {
                     : BaselineGraph.fromWeights(model.toBaselineSpec(), weights, DataType.FLOAT, loss);
             adam = new AdamOptimizer(graph.parameters());
             PixelLoss savedLoss = TrainConfig.parseLoss(state.metadata().get(TrainingCheckpoint.CONFIG));
-            if (savedLoss == loss) {
-                adam.restore(graph.toGraph(state.firstMoments()), graph.toGraph(state.secondMoments()),
-                        state.adamSteps());
+            if (state.adam().isEmpty()) {
+                out.println("the checkpoint keeps no optimizer state: Adam's moments restart");
+            } else if (savedLoss == loss) {
+                TrainingCheckpoint.AdamState kept = state.adam().get();
+                adam.restore(graph.toGraph(kept.firstMoments()), graph.toGraph(kept.secondMoments()), kept.steps());
             } else {   // the moments are statistics of the other loss's gradients
                 out.println("the loss changes from " + savedLoss + " to " + loss + ": Adam's moments restart");
             }

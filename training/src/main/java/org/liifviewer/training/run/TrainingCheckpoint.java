@@ -1,9 +1,9 @@
 package org.liifviewer.training.run;
 
-import org.liifviewer.core.model.LiifModelFile;
 import org.liifviewer.core.model.ModelFormatException;
 import org.liifviewer.core.model.Tensor;
 import org.liifviewer.core.model.Weights;
+import org.liifviewer.core.model.io.AveragedModel;
 import org.liifviewer.core.model.io.ModelFiles;
 import org.liifviewer.core.model.io.TensorFile;
 import org.liifviewer.training.graph.TrainableGraph;
@@ -19,8 +19,9 @@ import java.util.Optional;
  * ({@link TrainableGraph#save}): the weights (a normal model file: LIIF, or a baseline), Adam's moments as
  * training-state tensors {@code optimizer.<weight>.m} / {@code optimizer.<weight>.v} (ignored by plain model
  * loading), the parameters' moving averages when the run keeps them ({@code optimizer.<weight>.ema}, see
- * {@link WeightAverage}), and the metadata ({@value #ITERATION}, {@value #SEED}, {@value #CONFIG}, ...). The data stream's state
- * is the iteration itself: batch i always holds samples i·B .. i·B+B-1 of the seeded stream.
+ * {@link WeightAverage}), and the metadata ({@value #ITERATION}, {@value #SEED}, {@value #CONFIG}, ...). The data
+ * stream's state is the iteration itself: batch i always holds samples i·B .. i·B+B-1 of the seeded stream. A
+ * {@link #saveWeightsOnly weights-only} copy drops Adam's moments: it resumes the run with Adam restarting.
  */
 public final class TrainingCheckpoint {
 
@@ -30,21 +31,25 @@ public final class TrainingCheckpoint {
     static final String ADAM_STEPS = "training.adam_steps";
     static final String LEARNING_RATE = "training.lr";
     static final String LOSS = "training.loss";
-    static final String AVERAGE_DECAY = "training.ema_decay";
-    private static final String MOMENTS = "optimizer.";
-    private static final String AVERAGE = ".ema";
+    private static final String FIRST_MOMENT = ".m";
+    private static final String SECOND_MOMENT = ".v";
 
     private TrainingCheckpoint() {
     }
 
     /**
-     * Weights, optimizer moments (official names and shapes) and progress read back from a checkpoint.
+     * Weights, optimizer state and progress read back from a checkpoint.
      *
      * @param metadata the file's metadata, {@value #CONFIG} (the run's YAML config) included
+     * @param adam     Adam's state, absent in a {@link #saveWeightsOnly weights-only} copy
      * @param averages the parameters' moving averages, when the run keeps them
      */
-    public record State(Weights weights, Map<String, String> metadata, Weights firstMoments, Weights secondMoments,
-                        Optional<Weights> averages, long iteration, long adamSteps) {
+    public record State(Weights weights, Map<String, String> metadata, Optional<AdamState> adam,
+                        Optional<Weights> averages, long iteration) {
+    }
+
+    /** Adam's moments (under the weights' official names and shapes) and its step count. */
+    public record AdamState(Weights firstMoments, Weights secondMoments, long steps) {
     }
 
     /**
@@ -54,9 +59,9 @@ public final class TrainingCheckpoint {
      */
     public static void save(Path file, TrainableGraph graph, AdamOptimizer adam, WeightAverage average, long iteration,
                             TrainConfig config, double lr, double loss) throws IOException {
-        Map<String, Tensor> moments = new LinkedHashMap<>();
-        graph.toWeights(adam.firstMoments()).asMap().forEach((k, t) -> moments.put(MOMENTS + k + ".m", t));
-        graph.toWeights(adam.secondMoments()).asMap().forEach((k, t) -> moments.put(MOMENTS + k + ".v", t));
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        putState(state, graph.toWeights(adam.firstMoments()), FIRST_MOMENT);
+        putState(state, graph.toWeights(adam.secondMoments()), SECOND_MOMENT);
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(ITERATION, Long.toString(iteration));
         metadata.put(SEED, Long.toString(config.seed()));
@@ -64,59 +69,58 @@ public final class TrainingCheckpoint {
         metadata.put(LEARNING_RATE, Double.toString(lr));
         metadata.put(LOSS, Double.toString(loss));
         if (average != null) {
-            graph.toWeights(average.averages()).asMap().forEach((k, t) -> moments.put(MOMENTS + k + AVERAGE, t));
-            metadata.put(AVERAGE_DECAY, Double.toString(average.decay()));
+            putState(state, graph.toWeights(average.averages()), AveragedModel.SUFFIX);
+            metadata.put(AveragedModel.DECAY, Double.toString(average.decay()));
         }
         metadata.put(CONFIG, config.toYaml());
-        graph.save(file, metadata, new Weights(moments));
+        graph.save(file, metadata, new Weights(state));
+    }
+
+    /** Adds one training-state tensor of kind {@code suffix} per weight of {@code values} to {@code state}. */
+    private static void putState(Map<String, Tensor> state, Weights values, String suffix) {
+        values.asMap().forEach((name, t) -> state.put(TensorFile.stateName(name, suffix), t));
     }
 
     /** Reads a checkpoint written by {@link #save} (of any model kind). */
     public static State load(Path file) throws IOException {
-        TensorFile contents = ModelFiles.loadTensors(file);
+        TensorFile contents = contents(file);
         Map<String, String> metadata = contents.metadata();
-        String iteration = metadata.get(ITERATION);
-        if (iteration == null || metadata.get(CONFIG) == null) {
-            throw new ModelFormatException(file.getFileName() + " is a model, not a training checkpoint (no "
-                    + ITERATION + ")");
+        Optional<Weights> first = contents.stateOfEachWeight(FIRST_MOMENT);
+        Optional<Weights> second = contents.stateOfEachWeight(SECOND_MOMENT);
+        if (first.isPresent() != second.isPresent()) {
+            throw new ModelFormatException(file.getFileName() + " keeps only one of Adam's two moments");
         }
-        Map<String, Tensor> state = contents.trainingState().asMap();
-        Weights weights = contents.weights();
-        Optional<Weights> averages = state.containsKey(MOMENTS + weights.names().iterator().next() + AVERAGE)
-                ? Optional.of(moments(state, weights, AVERAGE, file)) : Optional.empty();
-        return new State(weights, metadata, moments(state, weights, ".m", file), moments(state, weights, ".v", file),
-                averages, Long.parseLong(iteration), Long.parseLong(metadata.get(ADAM_STEPS)));
+        Optional<AdamState> adam = first.map(m -> new AdamState(m, second.get(),
+                Long.parseLong(metadata.get(ADAM_STEPS))));
+        return new State(contents.weights(), metadata, adam, contents.stateOfEachWeight(AveragedModel.SUFFIX),
+                Long.parseLong(metadata.get(ITERATION)));
     }
 
     /**
-     * The LIIF model of a checkpoint with its moving-average weights instead of the last step's, the metadata
-     * noting the averaging.
-     *
-     * @throws ModelFormatException if the checkpoint keeps no averages
+     * Copies checkpoint {@code from} to {@code to} without Adam's moments, which are twice the size of the weights:
+     * the weights, their moving averages and the metadata stay, so the copy loads as a model and resumes the run
+     * (with Adam restarting). This is the form a checkpoint is kept in the repository.
      */
-    public static LiifModelFile averagedModel(Path file) throws IOException {
-        LiifModelFile model = ModelFiles.load(file);
-        Weights averages = load(file).averages().orElseThrow(() -> new ModelFormatException(file.getFileName()
-                + " keeps no moving averages of its weights (train with ema_decay in the config)"));
-        Map<String, String> metadata = new LinkedHashMap<>(model.metadata());
-        metadata.put("weights", "moving average (decay " + model.metadata().get(AVERAGE_DECAY) + ")");
-        LiifModelFile averaged = new LiifModelFile(model.spec(), averages, metadata);
-        averaged.validate();
-        return averaged;
+    public static void saveWeightsOnly(Path from, Path to) throws IOException {
+        TensorFile contents = contents(from);
+        Map<String, Tensor> averages = new LinkedHashMap<>();
+        contents.trainingState().asMap().forEach((name, t) -> {
+            if (name.endsWith(AveragedModel.SUFFIX)) {
+                averages.put(name, t);
+            }
+        });
+        Map<String, String> metadata = new LinkedHashMap<>(contents.metadata());
+        metadata.remove(ADAM_STEPS);
+        ModelFiles.saveTensors(new TensorFile(contents.format(), metadata, contents.weights(), new Weights(averages)),
+                to);
     }
 
-    /** One state tensor of every weight, under the weights' names; fails clearly when one is missing. */
-    private static Weights moments(Map<String, Tensor> state, Weights weights, String suffix, Path file)
-            throws ModelFormatException {
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        for (String name : weights.names()) {
-            Tensor t = state.get(MOMENTS + name + suffix);
-            if (t == null) {
-                throw new ModelFormatException(file.getFileName() + " has no optimizer state for " + name
-                        + " (a model, not a resumable checkpoint)");
-            }
-            out.put(name, t);
+    private static TensorFile contents(Path file) throws IOException {
+        TensorFile contents = ModelFiles.loadTensors(file);
+        if (contents.metadata().get(ITERATION) == null || contents.metadata().get(CONFIG) == null) {
+            throw new ModelFormatException(file.getFileName() + " is a model, not a training checkpoint (no "
+                    + ITERATION + ")");
         }
-        return new Weights(out);
+        return contents;
     }
 }

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -59,24 +60,26 @@ final class ResumeCheck {
         Files.writeString(config, yaml);
         Path straight = dir.resolve("straight");
         Path split = dir.resolve("split");
-        train(config.toString(), "--out", straight.toString());
-        train(config.toString(), "--iterations", "1", "--out", split.toString());
+        train(TrainConfig.read(config), Optional.empty(), straight);
+        train(TrainConfig.read(config).withIterations(1), Optional.empty(), split);
         Path half = split.resolve("last.safetensors");
         assertEquals(1, TrainingCheckpoint.load(half).iteration());
-        train(config.toString(), "--resume", half.toString(), "--out", split.toString());
+        train(TrainConfig.read(config), Optional.of(half), split);
         Runs runs = new Runs(TrainingCheckpoint.load(straight.resolve("last.safetensors")),
                 TrainingCheckpoint.load(split.resolve("last.safetensors")), split);
         assertEquals(2, runs.resumed().iteration());
         assertEquals(runs.straight().weights().asMap(), runs.resumed().weights().asMap());
-        assertEquals(runs.straight().firstMoments().asMap(), runs.resumed().firstMoments().asMap());
-        assertEquals(runs.straight().secondMoments().asMap(), runs.resumed().secondMoments().asMap());
+        TrainingCheckpoint.AdamState straightAdam = runs.straight().adam().orElseThrow();
+        TrainingCheckpoint.AdamState resumedAdam = runs.resumed().adam().orElseThrow();
+        assertEquals(straightAdam.firstMoments().asMap(), resumedAdam.firstMoments().asMap());
+        assertEquals(straightAdam.secondMoments().asMap(), resumedAdam.secondMoments().asMap());
         assertEquals(runs.straight().averages().map(Weights::asMap), runs.resumed().averages().map(Weights::asMap));
         return runs;
     }
 
-    /** Runs {@code train} with {@code args}, asserting it succeeds. */
-    static void train(String... args) throws Exception {
+    /** Trains {@code config} into {@code out}, continuing {@code resume} when present, asserting it succeeds. */
+    static void train(TrainConfig config, Optional<Path> resume, Path out) throws Exception {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        assertEquals(0, TrainCommand.run(args, new PrintStream(sink), System.err), sink.toString());
+        assertEquals(0, TrainCommand.run(config, resume, out, new PrintStream(sink), System.err), sink.toString());
     }
 }

@@ -1,6 +1,7 @@
 package org.liifviewer.core.model.io;
 
 import org.liifviewer.core.io.AtomicFile;
+import org.liifviewer.core.io.ByteSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -37,18 +38,41 @@ public final class ModelFiles {
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(HEAD);
         }
+        return validated(file.getFileName().toString(), () -> switch (detect(head)) {
+            case ZIP_CHECKPOINT -> TorchZipReader.read(file);
+            case LEGACY_CHECKPOINT -> TorchLegacyReader.read(file);
+            case SAFETENSORS -> SafetensorsFormat.read(file);
+        });
+    }
+
+    /**
+     * Reads a LIIF Viewer .safetensors model from a stream (e.g. a class-path resource), to its end, and checks it
+     * as {@link #load(Path)} does; {@code name} stands for the stream in messages.
+     */
+    public static LiifModelFile load(InputStream stream, String name) throws IOException {
+        byte[] bytes = stream.readAllBytes();
+        return validated(name, () -> {
+            if (detect(bytes) != Format.SAFETENSORS) {
+                throw new ModelFormatException("not a LIIF Viewer .safetensors model (the only kind read from a"
+                        + " stream)");
+            }
+            return SafetensorsFormat.read(ByteSource.of(bytes));
+        });
+    }
+
+    private interface Reader {
+        LiifModelFile read() throws IOException;
+    }
+
+    private static LiifModelFile validated(String name, Reader reader) throws IOException {
         try {
-            LiifModelFile model = switch (detect(head)) {
-                case ZIP_CHECKPOINT -> TorchZipReader.read(file);
-                case LEGACY_CHECKPOINT -> TorchLegacyReader.read(file);
-                case SAFETENSORS -> SafetensorsFormat.read(file);
-            };
+            LiifModelFile model = reader.read();
             model.validate();
             return model;
         } catch (ModelFormatException e) {
-            throw new ModelFormatException(file.getFileName() + ": " + e.getMessage(), e);
+            throw new ModelFormatException(name + ": " + e.getMessage(), e);
         } catch (RuntimeException e) { // a safety net for inconsistencies no check anticipated
-            throw new ModelFormatException(file.getFileName() + ": malformed model file (" + e + ")", e);
+            throw new ModelFormatException(name + ": malformed model file (" + e + ")", e);
         }
     }
 

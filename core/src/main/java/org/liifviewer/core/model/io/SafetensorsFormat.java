@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -21,6 +22,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.liifviewer.core.io.ByteSource;
 import org.liifviewer.core.model.LiifModelFile;
 import org.liifviewer.core.model.ModelFormatException;
 import org.liifviewer.core.model.Tensor;
@@ -112,7 +114,13 @@ final class SafetensorsFormat {
     }
 
     static LiifModelFile read(Path file) throws IOException {
-        TensorFile raw = readTensors(file);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return read(ByteSource.of(ch));
+        }
+    }
+
+    static LiifModelFile read(ByteSource src) throws IOException {
+        TensorFile raw = readTensors(src);
         if (!FORMAT.equals(raw.format())) {
             throw new ModelFormatException("not a LIIF Viewer model: __metadata__.format is '" + raw.format()
                     + "', not '" + FORMAT + "'");
@@ -128,28 +136,32 @@ final class SafetensorsFormat {
     /** Reads any tensor file written by {@link #writeTensors} (or a LIIF model file) without interpreting it. */
     static TensorFile readTensors(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            long headerLength = readAt(ch, 0, 8).getLong();
-            if (headerLength <= 0 || headerLength > MAX_HEADER || headerLength > size - 8) {
-                throw new ModelFormatException("the header length " + headerLength + " does not fit the file size "
-                        + size);
-            }
-            ObjectNode header = parseHeader(readAt(ch, 8, (int) headerLength));
-            Map<String, String> metadata = metadata(header);
-            List<Entry> entries = entries(header, size - 8 - headerLength);
-            Map<String, Tensor> tensors = new LinkedHashMap<>();
-            Map<String, Tensor> state = new LinkedHashMap<>();
-            for (Entry e : entries) {
-                ByteBuffer bytes = readAt(ch, 8 + headerLength + e.begin, (int) (e.end - e.begin));
-                Tensor t = new Tensor(e.shape, e.dtype.decode(bytes, (int) Tensor.numel(e.shape)));
-                (e.name.startsWith(TRAINING_STATE_PREFIX) ? state : tensors).put(e.name, t);
-            }
-            String format = metadata.remove("format");
-            if (format == null) {
-                throw new ModelFormatException("not a LIIF Viewer model: the header has no __metadata__.format");
-            }
-            return new TensorFile(format, metadata, new Weights(tensors), new Weights(state));
+            return readTensors(ByteSource.of(ch));
         }
+    }
+
+    private static TensorFile readTensors(ByteSource src) throws IOException {
+        long size = src.size();
+        long headerLength = readAt(src, 0, 8).getLong();
+        if (headerLength <= 0 || headerLength > MAX_HEADER || headerLength > size - 8) {
+            throw new ModelFormatException("the header length " + headerLength + " does not fit the file size "
+                    + size);
+        }
+        ObjectNode header = parseHeader(readAt(src, 8, (int) headerLength));
+        Map<String, String> metadata = metadata(header);
+        List<Entry> entries = entries(header, size - 8 - headerLength);
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            ByteBuffer bytes = readAt(src, 8 + headerLength + e.begin, (int) (e.end - e.begin));
+            Tensor t = new Tensor(e.shape, e.dtype.decode(bytes, (int) Tensor.numel(e.shape)));
+            (e.name.startsWith(TRAINING_STATE_PREFIX) ? state : tensors).put(e.name, t);
+        }
+        String format = metadata.remove("format");
+        if (format == null) {
+            throw new ModelFormatException("not a LIIF Viewer model: the header has no __metadata__.format");
+        }
+        return new TensorFile(format, metadata, new Weights(tensors), new Weights(state));
     }
 
     private static ObjectNode parseHeader(ByteBuffer bytes) throws ModelFormatException {
@@ -256,13 +268,11 @@ final class SafetensorsFormat {
         }
     }
 
-    private static ByteBuffer readAt(FileChannel ch, long position, int length) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
-        while (buf.hasRemaining()) {
-            if (ch.read(buf, position + buf.position()) < 0) {
-                throw new ModelFormatException("the file ends unexpectedly at byte " + (position + buf.position()));
-            }
+    private static ByteBuffer readAt(ByteSource src, long position, int length) throws IOException {
+        try {
+            return ByteBuffer.wrap(src.read(position, length)).order(ByteOrder.LITTLE_ENDIAN);
+        } catch (EOFException e) {
+            throw new ModelFormatException("the file ends before byte " + (position + length), e);
         }
-        return buf.flip();
     }
 }

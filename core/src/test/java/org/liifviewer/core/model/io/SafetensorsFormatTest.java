@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,22 @@ class SafetensorsFormatTest {
             assertEquals(original.spec(), copy.spec());
             assertEquals(original.weights().asMap(), copy.weights().asMap());
             assertEquals(original.metadata(), copy.metadata());
+        }
+    }
+
+    @Test
+    void aStreamLoadsAsItsFileDoesAndOnlyOurFormat() throws IOException {
+        LiifModelFile original = ModelFiles.load(Goldens.file("small-full/checkpoint.pth"));
+        Path file = dir.resolve("model.safetensors");
+        ModelFiles.save(original, file);
+        try (InputStream in = Files.newInputStream(file)) {
+            LiifModelFile streamed = ModelFiles.load(in, "model");
+            assertEquals(original.spec(), streamed.spec());
+            assertEquals(original.weights().asMap(), streamed.weights().asMap());
+        }
+        try (InputStream in = Files.newInputStream(Goldens.file("small-full/checkpoint.pth"))) {
+            ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.load(in, "a.pth"));
+            assertTrue(e.getMessage().startsWith("a.pth: not a LIIF Viewer .safetensors model"), e.getMessage());
         }
     }
 

@@ -1,4 +1,4 @@
-package org.liifviewer.core.liif;
+package org.liifviewer.core.encoder;
 
 /**
  * An encoder output: {@code channels} planes of {@code height x width} feature pixels, planar (C, H, W).

@@ -1,4 +1,4 @@
-package org.liifviewer.app.cli;
+package org.liifviewer.tools;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;

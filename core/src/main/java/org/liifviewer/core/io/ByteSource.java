@@ -1,4 +1,4 @@
-package org.liifviewer.core.image;
+package org.liifviewer.core.io;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -7,7 +7,7 @@ import java.nio.channels.FileChannel;
 import java.util.Arrays;
 
 /** Bounded random reads from a file or an in-memory block; reading past the end is an {@link EOFException}. */
-interface ByteSource {
+public interface ByteSource {
 
     long size() throws IOException;
 

@@ -1,4 +1,4 @@
-package org.liifviewer.app.cli;
+package org.liifviewer.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liifviewer.app.SharedFiles;
 
 /** {@code liif eval} runs through the command line; bad options end with a clear message. */
 class EvalCommandTest {
@@ -20,7 +21,7 @@ class EvalCommandTest {
     Path dir;
 
     private static String b100() {
-        return UpscaleCommandTest.golden("small-full").getParent().resolveSibling("data/B100").toString();
+        return SharedFiles.path("data/B100").toString();
     }
 
     @Test
@@ -30,7 +31,7 @@ class EvalCommandTest {
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         int status;
         try {
-            status = LiifCli.run("eval", "--model", UpscaleCommandTest.golden("small-full/checkpoint.pth").toString(),
+            status = LiifTools.run("eval", "--model", SharedFiles.path("golden/small-full/checkpoint.pth").toString(),
                     "--data", b100(), "--protocol", "benchmark", "--scales", "2,8", "--limit", "1", "--json",
                     "--out", dir.toString());
         } finally {
@@ -51,7 +52,7 @@ class EvalCommandTest {
         PrintStream stderr = System.err;
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            assertEquals(1, LiifCli.run("eval", "--model", "m.pth", "--data", "d", "--protocol", "set5"));
+            assertEquals(1, LiifTools.run("eval", "--model", "m.pth", "--data", "d", "--protocol", "set5"));
         } finally {
             System.setErr(stderr);
         }

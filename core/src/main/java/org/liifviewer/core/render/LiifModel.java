@@ -1,15 +1,21 @@
-package org.liifviewer.core.liif;
+package org.liifviewer.core.render;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
 import org.liifviewer.core.backend.NativeThreads;
 import org.liifviewer.core.encoder.Encoder;
 import org.liifviewer.core.encoder.Encoders;
 import org.liifviewer.core.image.FloatImage;
+import org.liifviewer.core.liif.Mlp;
+import org.liifviewer.core.liif.ModulatedDecoder;
+import org.liifviewer.core.liif.ProjectingDecoder;
+import org.liifviewer.core.liif.SplitDecoder;
+import org.liifviewer.core.model.LiifModelFile;
 import org.liifviewer.core.model.LiifSpec;
 import org.liifviewer.core.model.ModelFormatException;
 import org.liifviewer.core.model.Weights;
-import org.liifviewer.core.render.LiifImage;
-import org.liifviewer.core.render.TileCache;
-import org.liifviewer.core.render.TiledProjections;
+import org.liifviewer.core.model.io.ModelFiles;
 
 /**
  * A loaded LIIF or LM-LIIF model: its encoder and its fast exact decoder. Images are encoded lazily, tile by tile, into a
@@ -31,6 +37,20 @@ public final class LiifModel {
     private final ProjectingDecoder decoder;
     private final TileCache cache;
     private final int tile;
+
+    /** Loads a model file (an official .pth checkpoint or our .safetensors, see {@link ModelFiles#load(Path)}). */
+    public static LiifModel load(Path file) throws IOException {
+        return of(ModelFiles.load(file));
+    }
+
+    /** Loads a .safetensors model from a stream (see {@link ModelFiles#load(InputStream, String)}). */
+    public static LiifModel load(InputStream stream, String name) throws IOException {
+        return of(ModelFiles.load(stream, name));
+    }
+
+    private static LiifModel of(LiifModelFile file) throws ModelFormatException {
+        return new LiifModel(file.spec(), file.weights());
+    }
 
     public LiifModel(LiifSpec spec, Weights weights) throws ModelFormatException {
         this(spec, weights, DEFAULT_TILE, new TileCache(DEFAULT_CACHE_BYTES));

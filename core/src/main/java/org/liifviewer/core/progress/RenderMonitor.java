@@ -1,4 +1,4 @@
-package org.liifviewer.core.render;
+package org.liifviewer.core.progress;
 
 import java.util.concurrent.CancellationException;
 

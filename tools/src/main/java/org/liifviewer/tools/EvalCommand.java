@@ -1,4 +1,4 @@
-package org.liifviewer.app.cli;
+package org.liifviewer.tools;
 
 import java.nio.file.Path;
 import java.util.List;

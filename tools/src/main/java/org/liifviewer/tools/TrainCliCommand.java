@@ -1,10 +1,10 @@
-package org.liifviewer.app.cli;
+package org.liifviewer.tools;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.liifviewer.training.run.TrainCommand;
+import org.liifviewer.training.run.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,16 +30,11 @@ final class TrainCliCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> args = new ArrayList<>(List.of(config.toString()));
-        if (resume != null) {
-            args.addAll(List.of("--resume", resume.toString()));
-        }
+        TrainConfig experiment = TrainConfig.read(config);
         if (iterations != null) {
-            args.addAll(List.of("--iterations", iterations.toString()));
+            experiment = experiment.withIterations(iterations);
         }
-        if (out != null) {
-            args.addAll(List.of("--out", out.toString()));
-        }
-        return TrainCommand.run(args.toArray(String[]::new), System.out, System.err);
+        Path outDir = out != null ? out : Path.of("runs", experiment.name());
+        return TrainCommand.run(experiment, Optional.ofNullable(resume), outDir, System.out, System.err);
     }
 }

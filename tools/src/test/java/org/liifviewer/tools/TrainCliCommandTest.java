@@ -1,0 +1,77 @@
+package org.liifviewer.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.liifviewer.app.SharedFiles;
+import org.liifviewer.training.run.TrainingCheckpoint;
+
+/**
+ * {@code liif train} hands its options to the trainer (the iteration override and the output folder), and
+ * {@code liif strip} keeps a checkpoint without Adam's state.
+ */
+class TrainCliCommandTest {
+
+    /** Five iterations of a 1-block, 4-feature LIIF on Set5, seeded. */
+    private static final String TINY = """
+            name: tiny
+            data:
+              folders: [%s]
+              repeat: 1
+              batch_size: 1
+              inp_size: 8
+              scale_min: 1
+              scale_max: 2
+              sample_q: 16
+              augment: false
+              cache: false
+              loader_threads: 1
+              prefetch: 1
+            model:
+              hidden: [4]
+              local_ensemble: false
+              feat_unfold: false
+              cell_decode: false
+              encoder: {name: edsr-baseline, n_resblocks: 1, n_feats: 4, res_scale: 1}
+            optimizer: {name: adam, lr: 1.0e-3}
+            iterations: 5
+            lr_schedule: {milestones: [4], gamma: 0.5}
+            save_every: 10
+            log_every: 1
+            seed: 3
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void iterationsAndOutputFolderReachTheTrainerAndStripDropsAdam() throws Exception {
+        Path config = Files.writeString(dir.resolve("tiny.yaml"),
+                TINY.formatted(SharedFiles.path("data/Set5/HR")));
+        Path out = dir.resolve("run");
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = LiifTools.run("train", config.toString(), "--iterations", "2", "--out", out.toString());
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(0, status);
+        assertEquals(2, TrainingCheckpoint.load(out.resolve("last.safetensors")).iteration());
+        assertTrue(Files.exists(out.resolve("log.csv")));
+
+        Path kept = dir.resolve("kept.safetensors");
+        assertEquals(0, LiifTools.run("strip", out.resolve("last.safetensors").toString(), kept.toString()));
+        TrainingCheckpoint.State state = TrainingCheckpoint.load(kept);
+        assertEquals(2, state.iteration());
+        assertTrue(state.adam().isEmpty());
+    }
+}
