@@ -39,6 +39,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.liifviewer.app.viewmodel.CompareMode;
 import org.liifviewer.app.viewmodel.ContentLoader;
 import org.liifviewer.app.viewmodel.ExportViewModel;
+import org.liifviewer.app.viewmodel.ShippedModels;
 import org.liifviewer.app.viewmodel.ViewerViewModel;
 import org.liifviewer.app.viewmodel.Viewport;
 
@@ -169,12 +170,11 @@ public final class MainWindow extends BorderPane {
 
     private MenuBar menuBar() {
         MenuItem open = item("Open…", "Shortcut+O", this::chooseAndOpen);
-        MenuItem model = item("Load Model…", null, this::chooseModel);
         MenuItem export = item("Export…", "Shortcut+E", this::showExport);
         MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
         vm.recentFiles().files().addListener((ListChangeListener<Path>) c -> fillRecent());
         fillRecent();
-        Menu file = new Menu("File", null, open, recentMenu, model, new SeparatorMenuItem(), export,
+        Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(), export,
                 new SeparatorMenuItem(), quit);
         ToggleGroup modes = new ToggleGroup();
         Menu compare = new Menu("Compare");
@@ -194,7 +194,27 @@ public final class MainWindow extends BorderPane {
                 item("Zoom in", null, vm.viewport()::zoomIn), item("Zoom out", null, vm.viewport()::zoomOut), new SeparatorMenuItem(),
                 compare, item("Toggle dark theme", "Shortcut+T", () -> applyTheme(getScene(), !dark)));
         Menu help = new Menu("Help", null, item("About LIIF Viewer", null, this::showAbout));
-        return new MenuBar(file, view, help);
+        return new MenuBar(file, view, modelMenu(), help);
+    }
+
+    /** The shipped models to choose from (the one in use checked), and any model file. */
+    private Menu modelMenu() {
+        Menu menu = new Menu("Model");
+        menu.setId("modelMenu");
+        ToggleGroup group = new ToggleGroup();
+        for (String name : ShippedModels.available()) {
+            RadioMenuItem r = new RadioMenuItem(name);
+            r.setToggleGroup(group);
+            r.setSelected(name.equals(vm.status().modelNameProperty().get()));
+            r.setOnAction(e -> vm.content().loadShippedModel(name));
+            vm.status().modelNameProperty().addListener((o, a, n) -> r.setSelected(name.equals(n)));
+            menu.getItems().add(r);
+        }
+        if (!menu.getItems().isEmpty()) {
+            menu.getItems().add(new SeparatorMenuItem());
+        }
+        menu.getItems().add(item("Open Model File…", null, this::chooseModel));
+        return menu;
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {

@@ -28,8 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ContentLoader<T> {
 
-    /** Class-path location of the embedded default model. */
-    public static final String DEFAULT_MODEL = "/liif/models/liif-default.safetensors";
     /** File name of the built-in sample image. */
     public static final String SAMPLE_NAME = "chelsea.png";
     /** Class-path location of the sample image. */
@@ -74,17 +72,15 @@ public final class ContentLoader<T> {
         return loadModel(() -> LiifModel.load(file), file.getFileName().toString());
     }
 
-    /** Loads the model embedded in the application, when there is one; else shows the "no model" notice. */
+    /** Loads the default shipped model ({@link ShippedModels}), when there is one; else shows the "no model" notice. */
     public CompletableFuture<Void> loadDefaultModel() {
-        if (ContentLoader.class.getResource(DEFAULT_MODEL) == null) {
-            return CompletableFuture.runAsync(status::noModel, uiExecutor);
-        }
-        String name = "liif-default";
-        return loadModel(() -> {
-            try (InputStream in = resource(DEFAULT_MODEL)) {
-                return LiifModel.load(in, name);
-            }
-        }, name);
+        return ShippedModels.defaultName().map(this::loadShippedModel)
+                .orElseGet(() -> CompletableFuture.runAsync(status::noModel, uiExecutor));
+    }
+
+    /** Loads a model embedded in the application, by name. */
+    public CompletableFuture<Void> loadShippedModel(String name) {
+        return loadModel(() -> ShippedModels.load(name), name);
     }
 
     private CompletableFuture<Void> openImage(Task<DecodedImage> reader, String name, Path file) {

@@ -42,7 +42,7 @@ public final class ViewerViewModel<T> {
         this.bicubic = new TileLayer<>(scheduler, uiExecutor, converter, tileBytes, TILE_BUDGET_BYTES / 4);
         this.content = new ContentLoader<>(converter, uiExecutor, background, recentFiles, status);
         this.viewport = new ViewportController(liif, bicubic, compareMode, timer, uiExecutor);
-        liif.lastRenderProperty().addListener((o, a, t) -> status.showRender("LIIF", t));
+        liif.lastRenderProperty().addListener((o, a, t) -> status.showRender(status.modelNameProperty().get(), t));
         bicubic.lastRenderProperty().addListener((o, a, t) -> {
             if (content.modelProperty().get() == null) {
                 status.showRender("bicubic", t);

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liifviewer.app.log.LogFile;
 import org.liifviewer.app.viewmodel.CompareMode;
+import org.liifviewer.app.viewmodel.ShippedModels;
 import org.liifviewer.app.viewmodel.ViewerViewModel;
 import org.liifviewer.app.viewmodel.Viewport;
 import org.liifviewer.core.image.FloatImage;
@@ -104,6 +109,22 @@ class ViewerWindowTest extends ViewerFixture {
         assertTrue(message != null && message.contains("not an image"), message);
         assertTrue(fx(() -> robot.lookup("#notice").query().isVisible()));
         assertTrue(Files.readString(LogFile.path()).contains("Cannot open bad.png"), "the failure is in the log");
+    }
+
+    @Test
+    void modelMenuListsTheShippedModelsWithTheDefaultChecked(FxRobot robot) throws Exception {
+        viewer.start(SAMPLE, null).get(60, TimeUnit.SECONDS);
+        String expected = ShippedModels.defaultName().orElseThrow();
+        waitFor("default model loaded", () -> expected.equals(vm.status().modelNameProperty().get()));
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").query();
+        Menu models = fx(() -> bar.getMenus().stream().filter(m -> "Model".equals(m.getText())).findFirst().orElseThrow());
+        List<String> names = fx(() -> models.getItems().stream().filter(RadioMenuItem.class::isInstance)
+                .map(MenuItem::getText).toList());
+        assertEquals(ShippedModels.available(), names);
+        assertTrue(names.contains("liif-default"), names.toString());
+        assertEquals(List.of(expected), fx(() -> models.getItems().stream()
+                .filter(i -> i instanceof RadioMenuItem r && r.isSelected()).map(MenuItem::getText).toList()));
+        assertEquals("Open Model File…", fx(() -> models.getItems().get(models.getItems().size() - 1).getText()));
     }
 
     @Test
