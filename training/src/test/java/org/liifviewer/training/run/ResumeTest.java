@@ -74,6 +74,38 @@ class ResumeTest {
     }
 
     @Test
+    void aFrozenEncoderStaysTheInitModelsAndItsAveragesAreNotKeptTwice(@TempDir Path dir) throws Exception {
+        ResumeCheck.train(TrainConfig.parse(ResumeCheck.tinyConfig(1, 4, 64, LIIF)), Optional.empty(),
+                dir.resolve("liif"));
+        Path init = dir.resolve("liif").resolve("last.safetensors");
+        String lm = ResumeCheck.tinyConfig(1, 4, 64, "name: lmliif\n  hidden: [10]\n"
+                + "  render: {depth: 2, width: 4, mod_scale: true, mod_shift: true}\n"
+                + "  local_ensemble: true\n  feat_unfold: true\n  cell_decode: true")
+                + "ema_decay: 0.5\ninit: {model: " + init + ", prefix: encoder., freeze: true}\n";
+        Path out = dir.resolve("lm");
+        ResumeCheck.train(TrainConfig.parse(lm), Optional.empty(), out);
+
+        Weights start = TrainingCheckpoint.load(init).weights();
+        TrainingCheckpoint.State trained = TrainingCheckpoint.load(out.resolve("last.safetensors"));
+        long encoder = trained.weights().names().stream().filter(n -> n.startsWith("encoder.")).count();
+        for (String name : trained.weights().names()) {
+            if (name.startsWith("encoder.")) {
+                assertEquals(start.get(name), trained.weights().get(name), name + " is frozen");
+            }
+        }
+        assertNotEquals(trained.weights().get("imnet.layers.0.weight"), trained.averages().orElseThrow()
+                .get("imnet.layers.0.weight"), "the decoder trains");
+
+        Path copy = dir.resolve("kept.safetensors");
+        TrainingCheckpoint.saveWeightsOnly(out.resolve("last.safetensors"), copy);
+        assertEquals(Long.toString(encoder), ModelFiles.loadTensors(copy).metadata().get(AveragedModel.SAME_AS_WEIGHTS));
+        assertEquals(AveragedModel.load(out.resolve("last.safetensors")).weights().asMap(),
+                AveragedModel.load(copy).weights().asMap());
+        assertEquals(trained.averages().map(Weights::asMap), TrainingCheckpoint.load(copy).averages()
+                .map(Weights::asMap));
+    }
+
+    @Test
     void resumingWithAnotherLossRestartsAdamAndKeepsItAfterwards(@TempDir Path dir) throws Exception {
         String l1 = ResumeCheck.tinyConfig(1, 4, 64, LIIF).replace("iterations: 2", "iterations: 3");
         Path l1Config = Files.writeString(dir.resolve("l1.yaml"), l1);

@@ -20,6 +20,11 @@ public final class AveragedModel {
     public static final String SUFFIX = ".ema";
     /** Metadata key of the averages' decay per iteration. */
     public static final String DECAY = "training.ema_decay";
+    /**
+     * Metadata key of a checkpoint that leaves out the averages equal to their weights (those of frozen weights):
+     * its value is how many; each of those weights is its own average.
+     */
+    public static final String SAME_AS_WEIGHTS = "training.ema_same_as_weights";
 
     private AveragedModel() {
     }
@@ -34,7 +39,7 @@ public final class AveragedModel {
         TensorFile contents = ModelFiles.loadTensors(file);
         Optional<Weights> averages;
         try {
-            averages = contents.stateOfEachWeight(SUFFIX);
+            averages = of(contents);
         } catch (ModelFormatException e) {
             throw new ModelFormatException(file.getFileName() + ": " + e.getMessage(), e);
         }
@@ -47,5 +52,25 @@ public final class AveragedModel {
         LiifModelFile averaged = new LiifModelFile(model.spec(), averages.get(), metadata);
         averaged.validate();
         return averaged;
+    }
+
+    /**
+     * The averages a file keeps, under the weights' names; a weight without one is its own average where the file
+     * says it left those out ({@value #SAME_AS_WEIGHTS}).
+     *
+     * @throws ModelFormatException when some weights have one and others not, and the file does not say why
+     */
+    public static Optional<Weights> of(TensorFile contents) throws ModelFormatException {
+        if (!contents.metadata().containsKey(SAME_AS_WEIGHTS)) {
+            return contents.stateOfEachWeight(SUFFIX);
+        }
+        Map<String, org.liifviewer.core.model.Tensor> all = new LinkedHashMap<>(contents.weights().asMap());
+        contents.weights().names().forEach(name -> {
+            org.liifviewer.core.model.Tensor t = contents.trainingState().asMap().get(TensorFile.stateName(name, SUFFIX));
+            if (t != null) {
+                all.put(name, t);
+            }
+        });
+        return Optional.of(new Weights(all));
     }
 }
