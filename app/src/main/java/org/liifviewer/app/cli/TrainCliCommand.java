@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.liifviewer.core.io.FileChecks;
 import org.liifviewer.training.run.TrainCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,6 +31,10 @@ final class TrainCliCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        FileChecks.requireReadableFile(config);
+        if (resume != null) {
+            FileChecks.requireReadableFile(resume);
+        }
         List<String> args = new ArrayList<>(List.of(config.toString()));
         if (resume != null) {
             args.addAll(List.of("--resume", resume.toString()));

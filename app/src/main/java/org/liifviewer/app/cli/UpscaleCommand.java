@@ -1,6 +1,7 @@
 package org.liifviewer.app.cli;
 
 import java.nio.file.Path;
+import org.liifviewer.core.export.ExportCost;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.liif.LiifModel;
 import org.liifviewer.core.model.LiifModelFile;
@@ -24,6 +25,11 @@ final class UpscaleCommand extends ResizeCommand {
     ContinuousImage source(FloatImage rgb) throws Exception {
         LiifModelFile file = ModelFiles.load(model);
         return new LiifModel(file.spec(), file.weights()).encode(rgb);
+    }
+
+    @Override
+    ExportCost.Renderer renderer() {
+        return ExportCost.Renderer.LIIF;
     }
 
     @Override

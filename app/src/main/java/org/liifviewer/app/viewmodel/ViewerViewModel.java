@@ -26,6 +26,7 @@ import org.liifviewer.core.export.BicubicImage;
 import org.liifviewer.core.image.DecodedImage;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.image.ImageFiles;
+import org.liifviewer.core.io.UserMessages;
 import org.liifviewer.core.liif.LiifModel;
 import org.liifviewer.core.model.LiifModelFile;
 import org.liifviewer.core.model.io.ModelFiles;
@@ -101,7 +102,7 @@ public final class ViewerViewModel<T> {
         });
         liif.failureProperty().addListener((o, a, e) -> {
             if (e != null) {
-                message.set("LIIF rendering failed: " + e.getMessage());
+                message.set("LIIF rendering failed: " + UserMessages.describe(e));
             }
         });
         compareMode.addListener((o, a, b) -> requestVisible());
@@ -156,7 +157,7 @@ public final class ViewerViewModel<T> {
             fitted = true;
             requestVisible();
         }, uiExecutor).exceptionallyAsync(e -> {
-            message.set("Cannot open " + name + ": " + rootMessage(e));
+            message.set(UserMessages.describe(e));
             return null;
         }, uiExecutor);
     }
@@ -208,7 +209,7 @@ public final class ViewerViewModel<T> {
             liif.setImage(doc == null ? null : m.encode(doc.decoded().rgb()));
             requestVisible();
         }, uiExecutor).exceptionallyAsync(e -> {
-            message.set("Cannot load model " + name + ": " + rootMessage(e));
+            message.set("Model not loaded: " + UserMessages.describe(e));
             return null;
         }, uiExecutor);
     }
@@ -234,15 +235,6 @@ public final class ViewerViewModel<T> {
             Files.deleteIfExists(tmp);
             throw e;
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException
-                || t instanceof java.io.UncheckedIOException)) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     // ---- viewport --------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package org.liifviewer.core.image;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 /** A file that cannot be decoded as an image: not an image, truncated, unsupported or too large. */
 public class ImageFormatException extends IOException {
@@ -11,5 +12,15 @@ public class ImageFormatException extends IOException {
 
     public ImageFormatException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /** A problem of {@code file}, in a user's words: the message is {@code FILE: problem}. */
+    public ImageFormatException(Path file, String problem) {
+        super(file + ": " + problem);
+    }
+
+    /** Like {@link #ImageFormatException(Path, String)}, keeping the failure that revealed the problem. */
+    public ImageFormatException(Path file, String problem, Throwable cause) {
+        super(file + ": " + problem, cause);
     }
 }

@@ -1,6 +1,8 @@
 package org.liifviewer.core.model.io;
 
 import org.liifviewer.core.io.AtomicFile;
+import org.liifviewer.core.io.FileChecks;
+import org.liifviewer.core.io.UserMessages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -8,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.liifviewer.core.model.LiifModelFile;
 import org.liifviewer.core.model.ModelFormatException;
+import org.liifviewer.core.model.FiniteWeights;
+import org.liifviewer.core.model.SpecSizes;
 import org.liifviewer.core.model.Weights;
 
 /**
@@ -26,30 +30,27 @@ public final class ModelFiles {
     }
 
     /**
-     * Reads a model and checks that its weights match its architecture.
+     * Reads a model and checks that its weights match its architecture, that every layer has a size and that
+     * every weight is a finite number.
      *
-     * @throws ModelFormatException with the file name and a reason a user can act on, for any file that is not
-     *                              a usable LIIF model (unknown format, truncated, corrupt, unsafe, inconsistent)
-     * @throws IOException          if the file cannot be read at all (missing, no permission)
+     * @throws ModelFormatException with the file's path and a reason a user can act on, for any file that is not
+     *                              a usable LIIF model (unknown format, truncated, corrupt, unsafe, inconsistent,
+     *                              zero-sized, NaN or infinite weights)
+     * @throws IOException          if the file cannot be read at all (missing, a folder, a pipe, no permission),
+     *                              see {@link FileChecks#requireReadableFile}
      */
     public static LiifModelFile load(Path file) throws IOException {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(HEAD);
-        }
-        try {
-            LiifModelFile model = switch (detect(head)) {
+        return read(file, () -> {
+            LiifModelFile model = switch (detect(head(file))) {
                 case ZIP_CHECKPOINT -> TorchZipReader.read(file);
                 case LEGACY_CHECKPOINT -> TorchLegacyReader.read(file);
                 case SAFETENSORS -> SafetensorsFormat.read(file);
             };
             model.validate();
+            SpecSizes.check(model.spec());
+            FiniteWeights.check(model.weights());
             return model;
-        } catch (ModelFormatException e) {
-            throw new ModelFormatException(file.getFileName() + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) { // a safety net for inconsistencies no check anticipated
-            throw new ModelFormatException(file.getFileName() + ": malformed model file (" + e + ")", e);
-        }
+        });
     }
 
     /**
@@ -78,13 +79,7 @@ public final class ModelFiles {
      * @throws ModelFormatException if the file is not a LIIF Viewer safetensors file
      */
     public static TensorFile loadTensors(Path file) throws IOException {
-        try {
-            return SafetensorsFormat.readTensors(file);
-        } catch (ModelFormatException e) {
-            throw new ModelFormatException(file.getFileName() + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new ModelFormatException(file.getFileName() + ": malformed model file (" + e + ")", e);
-        }
+        return read(file, () -> SafetensorsFormat.readTensors(file));
     }
 
     /** Writes {@code contents} in the safetensors layout of {@link #save}, replacing {@code file} atomically. */
@@ -93,6 +88,32 @@ public final class ModelFiles {
     }
 
     private enum Format { ZIP_CHECKPOINT, LEGACY_CHECKPOINT, SAFETENSORS }
+
+    /** Reads what a model file holds. */
+    private interface Reader<T> {
+        T read() throws IOException;
+    }
+
+    /** Runs {@code reader} on {@code file}, every failure becoming a {@link ModelFormatException} naming the file. */
+    private static <T> T read(Path file, Reader<T> reader) throws IOException {
+        FileChecks.requireReadableFile(file);
+        try {
+            return reader.read();
+        } catch (ModelFormatException e) {
+            throw new ModelFormatException(file + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ModelFormatException(file + ": could not be read: " + UserMessages.problem(e), e);
+        } catch (RuntimeException e) { // a safety net for inconsistencies no check anticipated
+            throw new ModelFormatException(file + ": not a usable model file: its contents do not fit together"
+                    + " (damaged, or not made for LIIF)", e);
+        }
+    }
+
+    private static byte[] head(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(HEAD);
+        }
+    }
 
     private static Format detect(byte[] head) throws ModelFormatException {
         if (head.length == 0) {
