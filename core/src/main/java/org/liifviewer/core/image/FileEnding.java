@@ -1,15 +1,15 @@
 package org.liifviewer.core.image;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * Whether a file ends where its container says it does: the end marker of JPEG, PNG and GIF, the sizes in the
- * headers of WebP and BMP, the first directory of a TIFF. Tells a file that was cut short from one whose
- * data is damaged, to say which when decoding fails.
+ * headers of WebP and BMP, the first directory of a TIFF. Tells a file that was cut short from one whose data is
+ * damaged, to say which when decoding fails.
  */
 final class FileEnding {
 
@@ -18,8 +18,21 @@ final class FileEnding {
     private FileEnding() {
     }
 
-    /** Whether {@code src}, recognised as {@code format}, ends before its container's end. */
-    static boolean isCutShort(ByteSource src, ContainerFormat format) throws IOException {
+    /**
+     * Whether {@code src}, recognised as {@code format}, ends before its container's end; false where that cannot
+     * be told (a structure too damaged to follow).
+     */
+    static boolean isCutShort(ByteSource src, ContainerFormat format) {
+        try {
+            return endsEarly(src, format);
+        } catch (EOFException e) {
+            return true;    // a structure the container promises reaches beyond the end
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean endsEarly(ByteSource src, ContainerFormat format) throws IOException {
         long size = src.size();
         return switch (format) {
             case JPEG -> size < 4 || !Arrays.equals(src.read(size - 2, 2), new byte[] {(byte) 0xFF, (byte) 0xD9});
@@ -27,15 +40,15 @@ final class FileEnding {
             case GIF -> size < 14 || src.read(size - 1, 1)[0] != 0x3B;
             case WEBP -> size < 12 || 8 + unsignedLittleEndian(src.read(4, 4)) > size;
             case BMP -> size < 6 || unsignedLittleEndian(src.read(2, 4)) > size;
-            case TIFF -> size < 8 || Integer.toUnsignedLong(tiffHeader(src).getInt(4)) >= size;
+            case TIFF -> size < 8 || firstDirectoryMissing(src);
             default -> false;
         };
     }
 
-    private static ByteBuffer tiffHeader(ByteSource src) throws IOException {
-        ByteBuffer head = ByteBuffer.wrap(src.read(0, 8));
-        boolean intel = new String(src.read(0, 2), StandardCharsets.ISO_8859_1).equals("II");
-        return head.order(intel ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+    /** Whether a TIFF has no first directory; one that reaches beyond the end is an {@link EOFException}. */
+    private static boolean firstDirectoryMissing(ByteSource src) throws IOException {
+        TiffReader tiff = new TiffReader(src);
+        return tiff.directory(tiff.firstDirectory()).isEmpty();
     }
 
     private static long unsignedLittleEndian(byte[] fourBytes) {
