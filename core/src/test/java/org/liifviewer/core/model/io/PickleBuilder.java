@@ -46,7 +46,10 @@ final class PickleBuilder {
     }
 
     PickleBuilder integer(long v) {
-        return v >= 0 && v < 256 ? op(0x4b).op((int) v) : op(0x4a).raw(le(v, 4));
+        if (v >= 0 && v < 256) {
+            return op(0x4b).op((int) v);
+        }
+        return v == (int) v ? op(0x4a).raw(le(v, 4)) : op(0x8a).op(8).raw(le(v, 8));   // BININT or LONG1
     }
 
     /** GLOBAL (or STACK_GLOBAL) of {@code module.name}. */
