@@ -46,11 +46,12 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        EvalProtocol parsed = EvalProtocol.parse(protocol);
         FileChecks.requireReadableFile(model);
         if (out != null) {
             FileChecks.requireFolderOrAbsent(out);
         }
-        Evaluator.run(new EvalOptions(model, data, EvalProtocol.parse(protocol), scales, json, out, limit), System.out);
+        Evaluator.run(new EvalOptions(model, data, parsed, scales, json, out, limit), System.out);
         return 0;
     }
 }

@@ -6,14 +6,6 @@ import java.nio.file.Path;
 /** A file that cannot be decoded as an image: not an image, truncated, unsupported or too large. */
 public class ImageFormatException extends IOException {
 
-    public ImageFormatException(String message) {
-        super(message);
-    }
-
-    public ImageFormatException(String message, Throwable cause) {
-        super(message, cause);
-    }
-
     /** A problem of {@code file}, in a user's words: the message is {@code FILE: problem}. */
     public ImageFormatException(Path file, String problem) {
         super(file + ": " + problem);
