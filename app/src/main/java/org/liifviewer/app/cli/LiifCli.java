@@ -1,5 +1,6 @@
 package org.liifviewer.app.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.liifviewer.core.backend.NativeThreads;
 import picocli.CommandLine;
@@ -28,7 +29,14 @@ public final class LiifCli implements Callable<Integer> {
     /** Runs the command line and returns the exit status (0 on success). */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new LiifCli());
-        cli.setExecutionExceptionHandler(new UserErrorHandler());
-        return cli.execute(args);
+        UserErrorHandler errors = new UserErrorHandler();
+        cli.setExecutionExceptionHandler(errors);
+        try {
+            return cli.execute(args);
+        } catch (VirtualMachineError e) {   // out of memory, stack overflow: picocli hands on only exceptions
+            CommandLine.ParseResult parsed = cli.getParseResult();
+            List<CommandLine> commands = parsed == null ? List.of(cli) : parsed.asCommandLineList();
+            return errors.report(e, commands.get(commands.size() - 1));
+        }
     }
 }

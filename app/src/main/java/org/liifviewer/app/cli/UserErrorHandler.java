@@ -11,9 +11,14 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
-        cmd.getErr().println("liif " + cmd.getCommandName() + ": error: " + UserMessages.describe(ex));
+        return report(ex, cmd);
+    }
+
+    /** Prints the line for {@code failure} of {@code cmd} (and its stack trace under {@code LIIF_DEBUG}); returns 1. */
+    int report(Throwable failure, CommandLine cmd) {
+        cmd.getErr().println("liif " + cmd.getCommandName() + ": error: " + UserMessages.describe(failure));
         if (System.getenv("LIIF_DEBUG") != null) {
-            ex.printStackTrace(cmd.getErr());
+            failure.printStackTrace(cmd.getErr());
         }
         return 1;
     }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import org.liifviewer.core.io.ByteCounts;
 
 /**
  * A cautious estimate of what an export costs: time (from slow-machine rendering speeds) and disk (the
@@ -95,16 +96,6 @@ public record ExportCost(int width, int height, double seconds, long bytes) {
     }
 
     private static String size(long bytes) {
-        if (bytes == Long.MAX_VALUE) {
-            return "unknown";
-        }
-        String[] units = {"bytes", "KB", "MB", "GB", "TB", "PB", "EB"};
-        double v = bytes;
-        int u = 0;
-        while (v >= 1000 && u < units.length - 1) {
-            v /= 1000;
-            u++;
-        }
-        return String.format(Locale.ROOT, u == 0 ? "%.0f %s" : "%.1f %s", v, units[u]);
+        return bytes == Long.MAX_VALUE ? "unknown" : ByteCounts.describe(bytes);
     }
 }

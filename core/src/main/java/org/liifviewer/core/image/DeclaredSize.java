@@ -1,7 +1,7 @@
 package org.liifviewer.core.image;
 
 import java.nio.file.Path;
-import java.util.Locale;
+import org.liifviewer.core.io.ByteCounts;
 
 /**
  * Checks of the size an image file's header declares, made before a pixel is decoded: a size that cannot be,
@@ -47,8 +47,8 @@ final class DeclaredSize {
         long available = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
         if (pixels > available / BYTES_PER_PIXEL) {
             throw new ImageFormatException(path, "the image is too large for the memory available: " + width + "×"
-                    + height + " pixels need about " + gigabytes(pixels * BYTES_PER_PIXEL) + " to decode, Java may use "
-                    + gigabytes(available) + " (LIIF_JAVA_OPTS=-Xmx16g gives it more)");
+                    + height + " pixels need about " + ByteCounts.describe(pixels * BYTES_PER_PIXEL) + " to decode, Java may use "
+                    + ByteCounts.describe(available) + " (LIIF_JAVA_OPTS=-Xmx16g gives it more)");
         }
     }
 
@@ -64,9 +64,5 @@ final class DeclaredSize {
             default -> 0;
         };
         return (long) bytes;
-    }
-
-    private static String gigabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
     }
 }
