@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Writes pickle opcodes for hand-made test fixtures, including torch's tensor layout. Values: Map (written as an
- * OrderedDict), List (list), String, Integer/Long, Double, Boolean, null and {@link RawTensor}.
+ * OrderedDict), List (list), long[] (tuple), String, Integer/Long, Double, Boolean, null and {@link RawTensor}.
  */
 final class PickleBuilder {
 
@@ -71,6 +71,8 @@ final class PickleBuilder {
             return op('G').raw(be(Double.doubleToLongBits(d)));
         } else if (v instanceof String s) {
             return string(s);
+        } else if (v instanceof long[] t) {
+            return tuple(t);
         } else if (v instanceof List<?> l) {
             op(']').op('(');
             l.forEach(this::value);

@@ -69,6 +69,16 @@ class UnusableModelTest {
         assertRefused(file, "storage '0' claims 4611686018427387904 values, more than any file holds");
     }
 
+    @Test
+    void aSpecOfTheWrongKindIsDescribedByItsPythonType() throws IOException {
+        Map<String, Object> spec = Checkpoints.smallSpec();
+        spec.put("name", new long[] {1, 2});
+        Map<String, float[]> storages = new LinkedHashMap<>();
+        Path file = Checkpoints.zip(dir.resolve("tuple.pth"), "tuple", new PickleBuilder(false)
+                .value(Checkpoints.root(spec, Goldens.weights("small-full"), storages)).stop(), storages);
+        assertRefused(file, "the model is a tuple, not 'liif'");
+    }
+
     /** A model of {@code spec} with zero weights, written (writing checks only that the shapes fit together). */
     private Path saved(String name, LiifSpec spec) throws IOException {
         Map<String, Tensor> weights = new LinkedHashMap<>();
