@@ -47,8 +47,9 @@ final class DeclaredSize {
         long available = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
         if (pixels > available / BYTES_PER_PIXEL) {
             throw new ImageFormatException(path, "the image is too large for the memory available: " + width + "×"
-                    + height + " pixels need about " + ByteCounts.describe(pixels * BYTES_PER_PIXEL) + " to decode, Java may use "
-                    + ByteCounts.describe(available) + " (LIIF_JAVA_OPTS=-Xmx16g gives it more)");
+                    + height + " pixels need about " + ByteCounts.describe(pixels * BYTES_PER_PIXEL)
+                    + " to decode, Java may use " + ByteCounts.describe(available)
+                    + " (LIIF_JAVA_OPTS=-Xmx16g gives it more)");
         }
     }
 

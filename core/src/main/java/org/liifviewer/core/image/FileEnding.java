@@ -36,7 +36,8 @@ final class FileEnding {
         long size = src.size();
         return switch (format) {
             case JPEG -> size < 4 || !Arrays.equals(src.read(size - 2, 2), new byte[] {(byte) 0xFF, (byte) 0xD9});
-            case PNG -> size < 8 + PNG_END.length || !Arrays.equals(src.read(size - PNG_END.length, PNG_END.length), PNG_END);
+            case PNG -> size < 8 + PNG_END.length
+                    || !Arrays.equals(src.read(size - PNG_END.length, PNG_END.length), PNG_END);
             case GIF -> size < 14 || src.read(size - 1, 1)[0] != 0x3B;
             case WEBP -> size < 12 || 8 + unsignedLittleEndian(src.read(4, 4)) > size;
             case BMP -> size < 6 || unsignedLittleEndian(src.read(2, 4)) > size;

@@ -82,11 +82,12 @@ public final class ImageFiles {
     private record Container(ContainerFormat format, EmbeddedMetadata metadata, long size, boolean cutShort) {
 
         static Container of(Path path, ByteSource src) throws IOException {
-            if (src.size() == 0) {
+            long size = src.size();
+            if (size == 0) {
                 throw new ImageFormatException(path, "the file is empty");
             }
-            ContainerFormat format = ContainerFormat.sniff(src.read(0, (int) Math.min(src.size(), ContainerFormat.SNIFF_BYTES)));
-            return new Container(format, EmbeddedMetadata.read(src, format), src.size(), FileEnding.isCutShort(src, format));
+            ContainerFormat format = ContainerFormat.sniff(src.read(0, (int) Math.min(size, ContainerFormat.SNIFF_BYTES)));
+            return new Container(format, EmbeddedMetadata.read(src, format), size, FileEnding.isCutShort(src, format));
         }
 
         String truncated() {

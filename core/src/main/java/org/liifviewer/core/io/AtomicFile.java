@@ -55,9 +55,15 @@ public final class AtomicFile {
         Path dir = target.toAbsolutePath().getParent();
         TemporaryFiles.removeStale(dir);
         Path tmp = TemporaryFiles.nameFor(dir, target);
+        FileChannel ch;
+        try {
+            ch = TemporaryFiles.createLocked(tmp);
+        } catch (IOException e) {
+            throw notWritten(target, e);
+        }
         boolean moved = false;
         try {
-            try (FileChannel ch = TemporaryFiles.createLocked(tmp)) {
+            try (ch) {
                 content.writeTo(ch);
                 ch.force(true);
             }

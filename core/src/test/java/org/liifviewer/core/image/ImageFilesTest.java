@@ -176,7 +176,8 @@ class ImageFilesTest {
         Path png = dir.resolve("full.png");
         writeWithImageIo(rgb, null, 8, "png", png);
         byte[] bytes = Files.readAllBytes(png);
-        assertMessage(Files.write(dir.resolve("cut.png"), Arrays.copyOf(bytes, bytes.length / 2)), "the image data is cut short (truncated PNG)");
+        assertMessage(Files.write(dir.resolve("cut.png"), Arrays.copyOf(bytes, bytes.length / 2)),
+                "the image data is cut short (truncated PNG)");
         byte[] garbage = bytes.clone();
         for (int i = 60; i < garbage.length - 12; i++) {
             garbage[i] ^= 0x5A;
@@ -186,7 +187,8 @@ class ImageFilesTest {
         Path jpeg = dir.resolve("full.jpg");
         writeWithImageIo(rgb, null, 8, "jpeg", jpeg);
         byte[] jpg = Files.readAllBytes(jpeg);
-        assertMessage(Files.write(dir.resolve("cut.jpg"), Arrays.copyOf(jpg, jpg.length / 2)), "the image data is cut short (truncated JPEG)");
+        assertMessage(Files.write(dir.resolve("cut.jpg"), Arrays.copyOf(jpg, jpg.length / 2)),
+                "the image data is cut short (truncated JPEG)");
     }
 
     @Test
