@@ -89,7 +89,8 @@ public final class ExportDialog extends Dialog<Void> {
         progress.progressProperty().bind(vm.progressProperty());
         Label status = new Label();
         status.setId("exportStatus");
-        status.setWrapText(true);
+        status.setWrapText(true);          // an estimate beyond the limits is a long sentence
+        status.setMaxWidth(560);
         status.textProperty().bind(vm.statusProperty());
         Label estimate = new Label();
         estimate.setId("exportEstimate");

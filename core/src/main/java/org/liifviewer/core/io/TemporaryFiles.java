@@ -66,13 +66,22 @@ final class TemporaryFiles {
         Instant old = Instant.now().minus(SAFE_AGE);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, ".*.tmp")) {
             for (Path file : files) {
-                if (NAME.matcher(file.getFileName().toString()).matches() && !WRITING.contains(file)
-                        && isOldRegularFile(file, old) && !isLocked(file)) {
-                    Files.deleteIfExists(file);
+                if (NAME.matcher(file.getFileName().toString()).matches() && !WRITING.contains(file)) {
+                    removeIfStale(file, old);
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // an unlistable folder or a file that vanished: the next write will try again
+            // an unlistable folder: the next write will try again
+        }
+    }
+
+    private static void removeIfStale(Path file, Instant old) {
+        try {
+            if (isOldRegularFile(file, old) && !isLocked(file)) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException | RuntimeException e) {
+            // vanished, or not ours to open: left alone
         }
     }
 
