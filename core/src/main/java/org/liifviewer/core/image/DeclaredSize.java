@@ -26,7 +26,7 @@ final class DeclaredSize {
 
     /**
      * Refuses a declared {@code width × height} that is impossible, above {@code maxPixels}, larger than a file
-     * of {@code fileSize} bytes can hold in {@code format}, or too large for the free Java heap.
+     * of {@code fileSize} bytes can hold in {@code format}, or too large for the Java heap.
      */
     static void check(Path path, ContainerFormat format, long width, long height, long fileSize, long maxPixels)
             throws ImageFormatException {
@@ -43,12 +43,11 @@ final class DeclaredSize {
             throw new ImageFormatException(path, "the header claims " + width + "×" + height
                     + " pixels, but the file is far too small to hold them (a damaged or forged " + format.label() + ")");
         }
-        Runtime runtime = Runtime.getRuntime();
-        long available = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
-        if (pixels > available / BYTES_PER_PIXEL) {
+        long heap = Runtime.getRuntime().maxMemory();   // not what is free now: garbage may not be collected yet
+        if (pixels > heap / BYTES_PER_PIXEL) {
             throw new ImageFormatException(path, "the image is too large for the memory available: " + width + "×"
                     + height + " pixels need about " + ByteCounts.describe(pixels * BYTES_PER_PIXEL)
-                    + " to decode, Java may use " + ByteCounts.describe(available)
+                    + " to decode, Java may use " + ByteCounts.describe(heap)
                     + " (LIIF_JAVA_OPTS=-Xmx16g gives it more)");
         }
     }
