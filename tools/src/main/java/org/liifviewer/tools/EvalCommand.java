@@ -3,6 +3,7 @@ package org.liifviewer.tools;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.liifviewer.core.io.FileChecks;
 import org.liifviewer.training.eval.EvalOptions;
 import org.liifviewer.training.eval.EvalProtocol;
 import org.liifviewer.training.eval.Evaluator;
@@ -45,7 +46,12 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Evaluator.run(new EvalOptions(model, data, EvalProtocol.parse(protocol), scales, json, out, limit), System.out);
+        EvalProtocol parsed = EvalProtocol.parse(protocol);
+        FileChecks.requireReadableFile(model);
+        if (out != null) {
+            FileChecks.requireFolderOrAbsent(out);
+        }
+        Evaluator.run(new EvalOptions(model, data, parsed, scales, json, out, limit), System.out);
         return 0;
     }
 }

@@ -20,7 +20,7 @@ public final class LiifTools {
 
     /** Runs the command line and returns the exit status (0 on success). */
     public static int run(String... args) {
-        return LiifCli.commandLine(new TrainCliCommand(), new StripCommand(), new EvalCommand(), new BenchCommand())
-                .execute(args);
+        return LiifCli.execute(LiifCli.commandLine(new TrainCliCommand(), new StripCommand(), new EvalCommand(),
+                new BenchCommand()), args);
     }
 }

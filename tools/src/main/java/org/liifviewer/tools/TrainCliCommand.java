@@ -3,6 +3,7 @@ package org.liifviewer.tools;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.liifviewer.core.io.FileChecks;
 import org.liifviewer.training.run.TrainCommand;
 import org.liifviewer.training.run.TrainConfig;
 import picocli.CommandLine.Command;
@@ -30,6 +31,10 @@ final class TrainCliCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        FileChecks.requireReadableFile(config);
+        if (resume != null) {
+            FileChecks.requireReadableFile(resume);
+        }
         TrainConfig experiment = TrainConfig.read(config);
         if (iterations != null) {
             experiment = experiment.withIterations(iterations);

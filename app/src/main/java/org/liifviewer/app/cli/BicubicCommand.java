@@ -1,6 +1,7 @@
 package org.liifviewer.app.cli;
 
 import org.liifviewer.core.export.BicubicImage;
+import org.liifviewer.core.export.ExportCost;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.render.ContinuousImage;
 import picocli.CommandLine.Command;
@@ -13,6 +14,11 @@ final class BicubicCommand extends ResizeCommand {
     @Override
     ContinuousImage source(FloatImage rgb) {
         return new BicubicImage(rgb);
+    }
+
+    @Override
+    ExportCost.Renderer renderer() {
+        return ExportCost.Renderer.BICUBIC;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.liifviewer.app.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.liifviewer.core.io.FileChecks;
 import org.liifviewer.core.model.LiifModelFile;
 import org.liifviewer.core.model.io.AveragedModel;
 import org.liifviewer.core.model.io.ModelFiles;
@@ -27,6 +28,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        FileChecks.requireWritableTarget(output);
         LiifModelFile model = averaged ? AveragedModel.load(input) : ModelFiles.load(input);
         ModelFiles.save(model, output);
         System.err.printf("wrote %s (%s, %,d parameters)%n", output, model.spec().describe(),

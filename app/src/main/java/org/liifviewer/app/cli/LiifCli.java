@@ -1,5 +1,6 @@
 package org.liifviewer.app.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.liifviewer.app.log.LogFile;
 import org.liifviewer.app.view.ViewerApp;
@@ -33,7 +34,21 @@ public final class LiifCli implements Callable<Integer> {
 
     /** Runs the command line and returns the exit status (0 on success). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return execute(commandLine(), args);
+    }
+
+    /**
+     * Runs {@code cli} (from {@link #commandLine}) on {@code args}; a JVM error (out of memory, stack overflow), which
+     * picocli passes on instead of handling, is reported in one line too.
+     */
+    public static int execute(CommandLine cli, String... args) {
+        try {
+            return cli.execute(args);
+        } catch (VirtualMachineError e) {
+            CommandLine.ParseResult parsed = cli.getParseResult();
+            List<CommandLine> commands = parsed == null ? List.of(cli) : parsed.asCommandLineList();
+            return ((UserErrorHandler) cli.getExecutionExceptionHandler()).report(e, commands.get(commands.size() - 1));
+        }
     }
 
     /**

@@ -5,12 +5,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import org.liifviewer.core.export.ChromaSampling;
+import org.liifviewer.core.export.ExportCost;
 import org.liifviewer.core.export.ExportFormat;
 import org.liifviewer.core.export.ExportSettings;
 import org.liifviewer.core.export.ImageExporter;
 import org.liifviewer.core.image.DecodedImage;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.image.ImageFiles;
+import org.liifviewer.core.io.FileChecks;
 import org.liifviewer.core.io.StopOnShutdown;
 import org.liifviewer.core.render.ContinuousImage;
 import picocli.CommandLine.ArgGroup;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Parameters;
  * Shared shape of the commands that read one image and write it at another size: the output is streamed in
  * strips through core's {@link ImageExporter} (memory bounded whatever the size, written atomically, EXIF and
  * ICC profile kept), in the format OUT's extension names; an alpha channel is resized bicubically beside the
- * colour where the format has one. Ctrl-C or {@code kill} stops the export cleanly: no file is left behind.
+ * colour where the format has one. Ctrl-C or {@code kill} stops the export cleanly: no file is left behind. An
+ * output estimated beyond {@link ExportCost}'s limits is refused unless {@code --force} is given.
  */
 abstract class ResizeCommand implements Callable<Integer> {
 
@@ -50,13 +53,25 @@ abstract class ResizeCommand implements Callable<Integer> {
     @Option(names = "--16-bit", description = "16 bits per sample (PNG and TIFF; default 8, rounded)")
     boolean sixteenBit;
 
+    @Option(names = "--force", description = "write the output even when it is estimated to exceed 1 gigapixel, "
+            + "an hour's rendering or the free disk space")
+    boolean force;
+
     @Override
     public final Integer call() throws Exception {
         ExportFormat format = formatOf(output);
+        FileChecks.requireWritableTarget(output);
         DecodedImage image = ImageFiles.read(input);
         int[] hw = size.resolve(image.rgb().height(), image.rgb().width());
         var settings = new ExportSettings(hw[1], hw[0], format, sixteenBit ? 16 : 8, quality,
                 ChromaSampling.parse(chroma), image.exif(), image.iccProfile());
+        ExportCost cost = ExportCost.of(settings, image.alpha().isPresent(), renderer(),
+                (long) image.width() * image.height());
+        if (!force) {
+            cost.excess(ExportCost.freeSpaceFor(output)).ifPresent(why -> {
+                throw new IllegalArgumentException(output + ": " + why + "; add --force to go ahead");
+            });
+        }
         if (image.alpha().isPresent() && !format.supportsAlpha()) {
             System.err.println("note: " + format + " has no alpha channel; the transparency is dropped");
         }
@@ -82,6 +97,9 @@ abstract class ResizeCommand implements Callable<Integer> {
         }
         return ExportFormat.forFileName(name);
     }
+
+    /** What renders the output, for the estimate of its cost. */
+    abstract ExportCost.Renderer renderer();
 
     /** The input's colour seen as a continuous image, rendered strip by strip at the output size. */
     abstract ContinuousImage source(FloatImage rgb) throws Exception;

@@ -1,6 +1,7 @@
 package org.liifviewer.app.cli;
 
 import java.nio.file.Path;
+import org.liifviewer.core.export.ExportCost;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.render.ContinuousImage;
 import org.liifviewer.core.render.LiifModel;
@@ -21,6 +22,11 @@ final class UpscaleCommand extends ResizeCommand {
     @Override
     ContinuousImage source(FloatImage rgb) throws Exception {
         return LiifModel.load(model).encode(rgb);
+    }
+
+    @Override
+    ExportCost.Renderer renderer() {
+        return ExportCost.Renderer.LIIF;
     }
 
     @Override

@@ -89,7 +89,12 @@ public final class ExportDialog extends Dialog<Void> {
         progress.progressProperty().bind(vm.progressProperty());
         Label status = new Label();
         status.setId("exportStatus");
+        status.setWrapText(true);          // an estimate beyond the limits is a long sentence
+        status.setMaxWidth(560);
         status.textProperty().bind(vm.statusProperty());
+        Label estimate = new Label();
+        estimate.setId("exportEstimate");
+        estimate.textProperty().bind(vm.estimateProperty());
 
         GridPane grid = new GridPane();
         grid.setHgap(10);
@@ -102,6 +107,7 @@ public final class ExportDialog extends Dialog<Void> {
         grid.addRow(r++, new Label("Method"), method);
         grid.add(new Label("File"), 0, r);
         grid.add(new HBox(6, file, browse), 1, r++, 3, 1);
+        grid.add(estimate, 0, r++, 4, 1);
         grid.add(progress, 0, r++, 4, 1);
         grid.add(status, 0, r, 4, 1);
         getDialogPane().setContent(grid);

@@ -21,19 +21,22 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.liifviewer.core.export.BicubicImage;
 import org.liifviewer.core.export.ChromaSampling;
+import org.liifviewer.core.export.ExportCost;
 import org.liifviewer.core.export.ExportFormat;
 import org.liifviewer.core.export.ExportSettings;
 import org.liifviewer.core.export.ImageExporter;
 import org.liifviewer.core.image.DecodedImage;
 import org.liifviewer.core.io.StopOnShutdown;
+import org.liifviewer.core.io.UserMessages;
 import org.liifviewer.core.progress.RenderMonitor;
 import org.liifviewer.core.render.ContinuousImage;
 import org.liifviewer.core.render.LiifModel;
 
 /**
  * The export dialog's state: output size (width and height, linked by the aspect lock, or a scale factor),
- * format, JPEG quality and colour resolution, bit depth, method and target; the export itself runs on a background executor with
- * progress and cancel, streaming strips through core's {@link ImageExporter}.
+ * format, JPEG quality and colour resolution, bit depth, method and target, with an estimate of the export's time and
+ * size; the export itself runs on a background executor with progress and cancel, streaming strips through core's
+ * {@link ImageExporter}. An export beyond {@link ExportCost}'s limits asks to be confirmed.
  */
 public final class ExportViewModel {
 
@@ -58,8 +61,10 @@ public final class ExportViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper(this, "estimate", "");
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private boolean linking;
+    private Confirmation confirmed;
 
     /** Export of {@code source}; {@code model} may be null (then only bicubic is offered). */
     public ExportViewModel(DecodedImage source, LiifModel model, Executor uiExecutor, Executor background) {
@@ -89,6 +94,14 @@ public final class ExportViewModel {
             width.set(source.width() * 2);
             height.set(source.height() * 2);
         });
+        updateEstimate();
+        for (javafx.beans.Observable setting : new javafx.beans.Observable[] {width, height, format, sixteenBit, method}) {
+            setting.addListener(o -> updateEstimate());
+        }
+    }
+
+    private void updateEstimate() {
+        estimate.set("Estimate: " + cost(settings()).describe());
     }
 
     private void link(Runnable update) {
@@ -115,7 +128,11 @@ public final class ExportViewModel {
                 source.exif(), source.iccProfile());
     }
 
-    /** Starts the export; completes when the file is written, cancelled or failed (see {@link #statusProperty()}). */
+    /**
+     * Starts the export; completes when the file is written, cancelled, failed or held back (see
+     * {@link #statusProperty()}). An export estimated beyond {@link ExportCost}'s limits is held back with the
+     * estimate in the status, and goes ahead when it is started again unchanged.
+     */
     public CompletableFuture<Void> start() {
         ExportSettings settings = settings();
         Path out = target.get();
@@ -123,10 +140,36 @@ public final class ExportViewModel {
             status.set("Choose a file to export to");
             return CompletableFuture.completedFuture(null);
         }
+        ExportCost cost = cost(settings);
+        running.set(true);
+        return CompletableFuture.supplyAsync(() -> cost.excess(ExportCost.freeSpaceFor(out)), background)
+                .thenComposeAsync(excess -> {
+                    Confirmation asked = new Confirmation(cost, out);
+                    if (excess.isPresent() && !asked.equals(confirmed)) {
+                        confirmed = asked;
+                        running.set(false);
+                        status.set(excess.get() + ". Press Export again to go ahead anyway.");
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    confirmed = null;
+                    return export(settings, out);
+                }, uiExecutor);
+    }
+
+    /** An export the user was warned about: starting it again means going ahead. */
+    private record Confirmation(ExportCost cost, Path target) {
+    }
+
+    private ExportCost cost(ExportSettings settings) {
+        ExportCost.Renderer renderer = method.get() == Method.LIIF && model != null
+                ? ExportCost.Renderer.LIIF : ExportCost.Renderer.BICUBIC;
+        return ExportCost.of(settings, source.alpha().isPresent(), renderer, (long) source.width() * source.height());
+    }
+
+    private CompletableFuture<Void> export(ExportSettings settings, Path out) {
         ContinuousImage image = method.get() == Method.LIIF && model != null
                 ? model.encode(source.rgb()) : new BicubicImage(source.rgb());
         cancelRequested.set(false);
-        running.set(true);
         progress.set(0);
         status.set("Exporting " + settings.width() + " × " + settings.height() + "…");
         long start = System.nanoTime();
@@ -162,7 +205,7 @@ public final class ExportViewModel {
             } else if (cause instanceof CancellationException) {
                 status.set("Export cancelled");
             } else {
-                status.set("Export failed: " + (cause.getCause() != null ? cause.getCause().getMessage() : cause.getMessage()));
+                status.set("Export failed: " + UserMessages.describe(cause));
             }
             return null;
         }, uiExecutor);
@@ -223,5 +266,10 @@ public final class ExportViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** The estimated time and file size of the export with the current settings. */
+    public ReadOnlyStringProperty estimateProperty() {
+        return estimate.getReadOnlyProperty();
     }
 }

@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.liifviewer.core.export.BicubicImage;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.render.LiifModel;
+import org.liifviewer.core.io.UserMessages;
 import org.liifviewer.core.render.TileScheduler;
 
 /**
@@ -50,7 +51,7 @@ public final class ViewerViewModel<T> {
         });
         liif.failureProperty().addListener((o, a, e) -> {
             if (e != null) {
-                status.showMessage("LIIF rendering failed: " + e.getMessage());
+                status.showMessage("LIIF rendering failed: " + UserMessages.describe(e));
             }
         });
         compareMode.addListener((o, a, b) -> viewport.requestVisible());

@@ -1,9 +1,16 @@
 package org.liifviewer.app.viewmodel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.liifviewer.core.export.ChromaSampling;
 import org.liifviewer.core.export.ExportFormat;
 import org.liifviewer.core.image.DecodedImage;
@@ -35,6 +42,37 @@ class ExportViewModelTest {
         vm.formatProperty().set(ExportFormat.JPEG);
         assertEquals(8, vm.settings().bitDepth());
         assertEquals(ExportViewModel.Method.BICUBIC, vm.methodProperty().get(), "no model: bicubic");
+    }
+
+    @Test
+    void anOversizedExportIsHeldBackUntilItIsStartedAgainUnchanged(@TempDir Path dir) {
+        List<Runnable> background = new ArrayList<>();
+        ExportViewModel big = new ExportViewModel(image, null, Runnable::run, background::add);
+        big.targetProperty().set(dir.resolve("big.png"));
+        big.widthProperty().set(1_000_000);
+        assertEquals("Estimate: about 92.6 h, up to 2.0 TB", big.estimateProperty().get(), "16-bit RGB");
+
+        runAll(background, big.start());
+        assertTrue(big.statusProperty().get().startsWith("1000000×333333 (333333 megapixels) would take about 92.6 h"),
+                big.statusProperty().get());
+        assertTrue(big.statusProperty().get().endsWith(". Press Export again to go ahead anyway."));
+        assertFalse(big.runningProperty().get());
+
+        big.widthProperty().set(900_000);
+        runAll(background, big.start());
+        assertTrue(big.statusProperty().get().endsWith("Press Export again to go ahead anyway."), "changed: asks again");
+
+        big.start();
+        background.remove(0).run();                     // the check; the export itself stays queued, never run
+        assertEquals("Exporting 900000 × 300000…", big.statusProperty().get());
+        assertTrue(big.runningProperty().get());
+        assertEquals(1, background.size());
+    }
+
+    private static void runAll(List<Runnable> tasks, CompletableFuture<Void> done) {
+        while (!done.isDone()) {
+            tasks.remove(0).run();
+        }
     }
 
     @Test

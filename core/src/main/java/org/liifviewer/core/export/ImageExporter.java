@@ -65,7 +65,7 @@ public final class ImageExporter {
             int n = Math.min(rows, h - y);
             Axis band = Axis.grid(h, y, n);
             double done = (double) y / h;
-            FloatImage rgb = image.render(band, cols, new RenderMonitor() {
+            RenderMonitor stripMonitor = new RenderMonitor() {
                 @Override
                 public void progress(double fraction) {
                     monitor.progress(done + fraction * n / h);
@@ -75,7 +75,9 @@ public final class ImageExporter {
                 public boolean isCancelled() {
                     return monitor.isCancelled();
                 }
-            });
+            };
+            image.prefetch(band, cols, stripMonitor);   // encodes what the strip needs, stopping when cancelled
+            FloatImage rgb = image.render(band, cols, stripMonitor);
             writer.write(rgb, alpha == null ? null : alpha.render(band, cols, monitor));
         }
         writer.finish();

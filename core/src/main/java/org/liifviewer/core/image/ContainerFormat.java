@@ -6,6 +6,15 @@ import java.nio.charset.StandardCharsets;
 enum ContainerFormat {
     PNG, JPEG, TIFF, WEBP, BMP, GIF, OTHER_IMAGE, UNKNOWN;
 
+    /** The format's name for users, e.g. {@code JPEG} or {@code WebP}. */
+    String label() {
+        return switch (this) {
+            case WEBP -> "WebP";
+            case OTHER_IMAGE, UNKNOWN -> "image";
+            default -> name();
+        };
+    }
+
     /** Bytes needed by {@link #sniff}. */
     static final int SNIFF_BYTES = 16;
 

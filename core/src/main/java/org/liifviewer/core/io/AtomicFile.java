@@ -5,16 +5,17 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Replaces a file all at once: the content goes to a temporary file in the same directory, which is synced to
  * disk and then renamed over the target. If anything fails (disk full, an exception while writing) the
- * temporary file is removed and the previous file, if any, is left untouched.
+ * temporary file is removed and the previous file, if any, is left untouched. A temporary file that a killed
+ * process left behind is removed by a later write into the same folder ({@link TemporaryFiles}).
  */
 public final class AtomicFile {
 
@@ -42,26 +43,48 @@ public final class AtomicFile {
         });
     }
 
-    /** Like {@link #write(Path, Content)}, with direct access to the temporary file's channel. */
+    /**
+     * Like {@link #write(Path, Content)}, with direct access to the temporary file's channel.
+     *
+     * @throws java.nio.file.FileSystemException naming {@code target} as given, in plain words, when it cannot be
+     *                                           written (see {@link FileChecks#requireWritableTarget}) or the
+     *                                           writing fails (a full disk); the content's own failures otherwise
+     */
     public static void writeChannel(Path target, ChannelContent content) throws IOException {
+        FileChecks.requireWritableTarget(target);
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                + ".tmp");
+        TemporaryFiles.removeStale(dir);
+        Path tmp = TemporaryFiles.nameFor(dir, target);
+        FileChannel ch;
+        try {
+            ch = TemporaryFiles.createLocked(tmp);
+        } catch (IOException e) {
+            throw notWritten(target, e);
+        }
         boolean moved = false;
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE)) {
+            try (ch) {
                 content.writeTo(ch);
                 ch.force(true);
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             moved = true;
             syncDirectory(dir);
+        } catch (IOException e) {
+            throw notWritten(target, e);
         } finally {
             if (!moved) {
                 Files.deleteIfExists(tmp);
             }
+            TemporaryFiles.finished(tmp);
         }
+    }
+
+    private static FileSystemException notWritten(Path target, IOException cause) {
+        FileSystemException e = new FileSystemException(target.toString(), null,
+                "could not be written: " + UserMessages.problem(cause));
+        e.initCause(cause);
+        return e;
     }
 
     /** Makes the rename itself durable where the platform allows it (POSIX); elsewhere a no-op. */

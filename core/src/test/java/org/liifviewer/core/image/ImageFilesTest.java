@@ -178,19 +178,20 @@ class ImageFilesTest {
     @Test
     void badFilesGiveClearErrors() throws IOException {
         Path empty = Files.write(dir.resolve("empty.png"), new byte[0]);
-        assertMessage(empty, "not an image");
+        assertMessage(empty, "the file is empty");
         byte[] noise = new byte[5000];
         new Random(5).nextBytes(noise);
         noise[0] = 'x';
         assertMessage(Files.write(dir.resolve("noise.png"), noise), "not an image");
         assertMessage(Files.write(dir.resolve("photo.heic"),
-                "\0\0\0\u0018ftypheic\0\0\0\0mif1heic".getBytes(StandardCharsets.ISO_8859_1)), "unsupported format");
+                "\0\0\0\u0018ftypheic\0\0\0\0mif1heic".getBytes(StandardCharsets.ISO_8859_1)), "this kind of image cannot be read");
 
         FloatImage rgb = MetricsTest.random(new Random(6), 3, 64, 64);
         Path png = dir.resolve("full.png");
         writeWithImageIo(rgb, null, 8, "png", png);
         byte[] bytes = Files.readAllBytes(png);
-        assertMessage(Files.write(dir.resolve("cut.png"), Arrays.copyOf(bytes, bytes.length / 2)), "truncated");
+        assertMessage(Files.write(dir.resolve("cut.png"), Arrays.copyOf(bytes, bytes.length / 2)),
+                "the image data is cut short (truncated PNG)");
         byte[] garbage = bytes.clone();
         for (int i = 60; i < garbage.length - 12; i++) {
             garbage[i] ^= 0x5A;
@@ -200,7 +201,8 @@ class ImageFilesTest {
         Path jpeg = dir.resolve("full.jpg");
         writeWithImageIo(rgb, null, 8, "jpeg", jpeg);
         byte[] jpg = Files.readAllBytes(jpeg);
-        assertMessage(Files.write(dir.resolve("cut.jpg"), Arrays.copyOf(jpg, jpg.length / 2)), "truncated");
+        assertMessage(Files.write(dir.resolve("cut.jpg"), Arrays.copyOf(jpg, jpg.length / 2)),
+                "the image data is cut short (truncated JPEG)");
     }
 
     @Test
@@ -208,13 +210,14 @@ class ImageFilesTest {
         Path bomb = Files.write(dir.resolve("bomb.png"), pngHeaderOnly(100_000, 100_000));
         ImageFormatException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
                 () -> assertThrows(ImageFormatException.class, () -> ImageFiles.read(bomb)));
-        assertTrue(e.getMessage().startsWith("image too large: 100000×100000"), e.getMessage());
+        assertEquals(bomb + ": the image is too large: 100000×100000 pixels, more than the limit of 400000000",
+                e.getMessage());
 
         Path small = dir.resolve("small.png");
         writeWithImageIo(FloatImage.zeros(3, 4, 4), null, 8, "png", small);
         assertEquals(4, ImageFiles.read(small, 16).width(), "the limit is inclusive");
         assertTrue(assertThrows(ImageFormatException.class, () -> ImageFiles.read(small, 15))
-                .getMessage().startsWith("image too large: 4×4"));
+                .getMessage().endsWith("too large: 4×4 pixels, more than the limit of 15"));
     }
 
     /** Writes a fixture with the JDK's ImageIO writer: 8 or 16 bits per sample, RGB or RGBA. */
@@ -241,9 +244,10 @@ class ImageFilesTest {
         }
     }
 
-    private static void assertMessage(Path file, String start) {
+    private static void assertMessage(Path file, String problem) {
         ImageFormatException e = assertThrows(ImageFormatException.class, () -> ImageFiles.read(file));
-        assertTrue(e.getMessage().startsWith(start), "expected '" + start + "...', got: " + e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + ": " + problem), "expected 'FILE: " + problem + "...', got: "
+                + e.getMessage());
     }
 
     /** A minimal big-endian EXIF/TIFF block whose IFD0 has only the orientation tag. */

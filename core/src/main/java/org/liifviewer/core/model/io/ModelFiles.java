@@ -1,14 +1,18 @@
 package org.liifviewer.core.model.io;
 
-import org.liifviewer.core.io.AtomicFile;
-import org.liifviewer.core.io.ByteSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.liifviewer.core.io.AtomicFile;
+import org.liifviewer.core.io.ByteSource;
+import org.liifviewer.core.io.FileChecks;
+import org.liifviewer.core.io.UserMessages;
 import org.liifviewer.core.model.LiifModelFile;
 import org.liifviewer.core.model.ModelFormatException;
+import org.liifviewer.core.model.FiniteWeights;
+import org.liifviewer.core.model.SpecSizes;
 import org.liifviewer.core.model.Weights;
 
 /**
@@ -27,22 +31,22 @@ public final class ModelFiles {
     }
 
     /**
-     * Reads a model and checks that its weights match its architecture.
+     * Reads a model and checks that its weights match its architecture, that every layer has a size and that
+     * every weight is a finite number.
      *
-     * @throws ModelFormatException with the file name and a reason a user can act on, for any file that is not
-     *                              a usable LIIF model (unknown format, truncated, corrupt, unsafe, inconsistent)
-     * @throws IOException          if the file cannot be read at all (missing, no permission)
+     * @throws ModelFormatException with the file's path and a reason a user can act on, for any file that is not
+     *                              a usable LIIF model (unknown format, truncated, corrupt, unsafe, inconsistent,
+     *                              zero-sized, NaN or infinite weights)
+     * @throws IOException          if the file cannot be read at all (missing, a folder, a pipe, no permission),
+     *                              see {@link FileChecks#requireReadableFile}
      */
     public static LiifModelFile load(Path file) throws IOException {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(HEAD);
-        }
-        return validated(file.getFileName().toString(), () -> switch (detect(head)) {
+        FileChecks.requireReadableFile(file);
+        return read(file.toString(), () -> usable(switch (detect(head(file))) {
             case ZIP_CHECKPOINT -> TorchZipReader.read(file);
             case LEGACY_CHECKPOINT -> TorchLegacyReader.read(file);
             case SAFETENSORS -> SafetensorsFormat.read(file);
-        });
+        }));
     }
 
     /**
@@ -51,29 +55,21 @@ public final class ModelFiles {
      */
     public static LiifModelFile load(InputStream stream, String name) throws IOException {
         byte[] bytes = stream.readAllBytes();
-        return validated(name, () -> {
+        return read(name, () -> {
             if (detect(bytes) != Format.SAFETENSORS) {
                 throw new ModelFormatException("not a LIIF Viewer .safetensors model (the only kind read from a"
                         + " stream)");
             }
-            return SafetensorsFormat.read(ByteSource.of(bytes));
+            return usable(SafetensorsFormat.read(ByteSource.of(bytes)));
         });
     }
 
-    private interface Reader {
-        LiifModelFile read() throws IOException;
-    }
-
-    private static LiifModelFile validated(String name, Reader reader) throws IOException {
-        try {
-            LiifModelFile model = reader.read();
-            model.validate();
-            return model;
-        } catch (ModelFormatException e) {
-            throw new ModelFormatException(name + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) { // a safety net for inconsistencies no check anticipated
-            throw new ModelFormatException(name + ": malformed model file (" + e + ")", e);
-        }
+    /** {@code model}, once its weights match its architecture, every layer has a size and every weight is finite. */
+    private static LiifModelFile usable(LiifModelFile model) throws ModelFormatException {
+        model.validate();
+        SpecSizes.check(model.spec());
+        FiniteWeights.check(model.weights());
+        return model;
     }
 
     /**
@@ -102,13 +98,8 @@ public final class ModelFiles {
      * @throws ModelFormatException if the file is not a LIIF Viewer safetensors file
      */
     public static TensorFile loadTensors(Path file) throws IOException {
-        try {
-            return SafetensorsFormat.readTensors(file);
-        } catch (ModelFormatException e) {
-            throw new ModelFormatException(file.getFileName() + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new ModelFormatException(file.getFileName() + ": malformed model file (" + e + ")", e);
-        }
+        FileChecks.requireReadableFile(file);
+        return read(file.toString(), () -> SafetensorsFormat.readTensors(file));
     }
 
     /** Writes {@code contents} in the safetensors layout of {@link #save}, replacing {@code file} atomically. */
@@ -117,6 +108,31 @@ public final class ModelFiles {
     }
 
     private enum Format { ZIP_CHECKPOINT, LEGACY_CHECKPOINT, SAFETENSORS }
+
+    /** Reads what a model file holds. */
+    private interface Reader<T> {
+        T read() throws IOException;
+    }
+
+    /** Runs {@code reader} on {@code file}, every failure becoming a {@link ModelFormatException} naming the file. */
+    private static <T> T read(String file, Reader<T> reader) throws IOException {
+        try {
+            return reader.read();
+        } catch (ModelFormatException e) {
+            throw new ModelFormatException(file + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ModelFormatException(file + ": could not be read: " + UserMessages.problem(e), e);
+        } catch (RuntimeException e) { // a safety net for inconsistencies no check anticipated
+            throw new ModelFormatException(file + ": not a usable model file: its contents do not fit together"
+                    + " (damaged, or not made for LIIF)", e);
+        }
+    }
+
+    private static byte[] head(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(HEAD);
+        }
+    }
 
     private static Format detect(byte[] head) throws ModelFormatException {
         if (head.length == 0) {

@@ -232,7 +232,7 @@ public final class OfficialSpec {
         if (v instanceof String s) {
             return "'" + s + "'";
         }
-        return v == null || v instanceof Number || v instanceof Boolean ? String.valueOf(v) : "a " + v.getClass().getSimpleName();
+        return v == null || v instanceof Number || v instanceof Boolean ? String.valueOf(v) : PythonTypes.describe(v);
     }
 
     private static Map<?, ?> map(Map<?, ?> parent, String key) throws ModelFormatException {

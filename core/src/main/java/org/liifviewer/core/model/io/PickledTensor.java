@@ -15,7 +15,12 @@ record PickledTensor(StorageRef storage, long offset, long[] shape, long[] strid
      * @param bytes the whole storage, little-endian, {@link StorageRef#byteCount()} bytes
      */
     Tensor read(String name, ByteBuffer bytes) throws ModelFormatException {
-        long numel = Tensor.numel(shape);
+        long numel;
+        try {
+            numel = Tensor.numel(shape);
+        } catch (ArithmeticException e) {
+            throw new ModelFormatException("tensor '" + name + "' has the impossible shape " + Arrays.toString(shape), e);
+        }
         if (numel == 0) {
             return new Tensor(shape, new float[0]);
         }

@@ -208,8 +208,8 @@ final class SafetensorsFormat {
             expected = e.end;
         }
         if (expected != dataSize) {
-            throw new ModelFormatException("the tensors cover " + expected + " bytes but the data section has "
-                    + dataSize);
+            throw new ModelFormatException((expected > dataSize ? "the file is cut short: " : "")
+                    + "the tensors cover " + expected + " bytes but the data section has " + dataSize);
         }
         return entries;
     }

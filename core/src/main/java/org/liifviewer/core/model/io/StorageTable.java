@@ -24,6 +24,9 @@ final class StorageTable implements Unpickler.PersistentLoader {
         if (t.size() == 6 && t.get(5) != null) {
             throw new ModelFormatException("storage '" + key + "' is a legacy storage view, which is not supported");
         }
+        if (numel > Long.MAX_VALUE / dtype.size()) {
+            throw new ModelFormatException("storage '" + key + "' claims " + numel + " values, more than any file holds");
+        }
         StorageRef ref = new StorageRef(key, dtype, numel);
         StorageRef known = byKey.putIfAbsent(key, ref);
         if (known != null && !known.equals(ref)) {

@@ -161,14 +161,14 @@ final class Unpickler {
             }
             return new PickledTensor(storage, offset, shape, stride);
         }
-        throw malformed("cannot call " + (callable instanceof Callable ? callable : describe(callable)) + " with "
+        throw malformed("cannot call " + PythonTypes.describe(callable) + " with "
                 + args.size() + " arguments");
     }
 
     private void build(Object state) throws ModelFormatException {
         // OrderedDict state (its `_metadata` attribute, module versions) is irrelevant for the weights.
         if (!(peek() instanceof Map)) {
-            throw malformed("BUILD on a " + describe(peek()));
+            throw malformed("BUILD on " + PythonTypes.describe(peek()));
         }
     }
 
@@ -180,7 +180,7 @@ final class Unpickler {
         for (int i = 0; i < kv.size(); i += 2) {
             Object key = kv.get(i);
             if (key != null && !(key instanceof String || key instanceof Number || key instanceof Boolean)) {
-                throw malformed("dict key of type " + describe(key)); // containers as keys could be cyclic
+                throw malformed("a dict key that is " + PythonTypes.describe(key)); // containers as keys could be cyclic
             }
             dict.put(key, kv.get(i + 1));
         }
@@ -188,7 +188,7 @@ final class Unpickler {
 
     private void appends(List<Object> values) throws ModelFormatException {
         if (!(peek() instanceof ArrayList<?>)) {
-            throw malformed("APPEND to a " + describe(peek()));
+            throw malformed("APPEND to " + PythonTypes.describe(peek()));
         }
         list(peek()).addAll(values);
     }
@@ -279,7 +279,7 @@ final class Unpickler {
         if (v instanceof LinkedHashMap<?, ?> m) {
             return (Map<Object, Object>) m;
         }
-        throw malformed("expected a dict, found a " + describe(v));
+        throw malformed("expected a dict, found " + PythonTypes.describe(v));
     }
 
     @SuppressWarnings("unchecked")
@@ -287,21 +287,21 @@ final class Unpickler {
         if (v instanceof List<?> l) {
             return (List<Object>) l;
         }
-        throw malformed("expected a list or tuple, found a " + describe(v));
+        throw malformed("expected a list or tuple, found " + PythonTypes.describe(v));
     }
 
     private static String string(Object v) throws ModelFormatException {
         if (v instanceof String s) {
             return s;
         }
-        throw malformed("expected a string, found a " + describe(v));
+        throw malformed("expected a string, found " + PythonTypes.describe(v));
     }
 
     private static long nonNegative(Object v) throws ModelFormatException {
         if (v instanceof Long l && l >= 0) {
             return l;
         }
-        throw malformed("expected a size, found " + (v instanceof Long ? v : describe(v)));
+        throw malformed("expected a size, found " + (v instanceof Long ? v : PythonTypes.describe(v)));
     }
 
     private static long[] longs(Object v) throws ModelFormatException {
@@ -311,10 +311,6 @@ final class Unpickler {
             out[i] = nonNegative(l.get(i));
         }
         return out;
-    }
-
-    private static String describe(Object v) {
-        return v == null ? "None" : v.getClass().getSimpleName();
     }
 
     private static ModelFormatException malformed(String what) {

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Writes pickle opcodes for hand-made test fixtures, including torch's tensor layout. Values: Map (written as an
- * OrderedDict), List (list), String, Integer/Long, Double, Boolean, null and {@link RawTensor}.
+ * OrderedDict), List (list), long[] (tuple), String, Integer/Long, Double, Boolean, null and {@link RawTensor}.
  */
 final class PickleBuilder {
 
@@ -46,7 +46,10 @@ final class PickleBuilder {
     }
 
     PickleBuilder integer(long v) {
-        return v >= 0 && v < 256 ? op(0x4b).op((int) v) : op(0x4a).raw(le(v, 4));
+        if (v >= 0 && v < 256) {
+            return op(0x4b).op((int) v);
+        }
+        return v == (int) v ? op(0x4a).raw(le(v, 4)) : op(0x8a).op(8).raw(le(v, 8));   // BININT or LONG1
     }
 
     /** GLOBAL (or STACK_GLOBAL) of {@code module.name}. */
@@ -68,6 +71,8 @@ final class PickleBuilder {
             return op('G').raw(be(Double.doubleToLongBits(d)));
         } else if (v instanceof String s) {
             return string(s);
+        } else if (v instanceof long[] t) {
+            return tuple(t);
         } else if (v instanceof List<?> l) {
             op(']').op('(');
             l.forEach(this::value);
