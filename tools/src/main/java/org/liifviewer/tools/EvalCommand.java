@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.liifviewer.core.io.FileChecks;
+import org.liifviewer.core.render.ShippedModels;
 import org.liifviewer.training.eval.EvalOptions;
 import org.liifviewer.training.eval.EvalProtocol;
 import org.liifviewer.training.eval.Evaluator;
@@ -19,8 +20,9 @@ import picocli.CommandLine.Option;
                 "goes to stderr."})
 final class EvalCommand implements Callable<Integer> {
 
-    @Option(names = "--model", paramLabel = "FILE", required = true,
-            description = "model file: ours (.safetensors) or an official LIIF checkpoint (.pth)")
+    @Option(names = "--model", paramLabel = "MODEL", required = true,
+            description = "a shipped model's name (liif-default, ...) or a model file: ours (.safetensors) or an"
+                    + " official LIIF checkpoint (.pth)")
     Path model;
 
     @Option(names = "--data", paramLabel = "DIR", required = true, split = ",",
@@ -47,7 +49,9 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EvalProtocol parsed = EvalProtocol.parse(protocol);
-        FileChecks.requireReadableFile(model);
+        if (ShippedModels.named(model).isEmpty()) {
+            FileChecks.requireReadableFile(model);
+        }
         if (out != null) {
             FileChecks.requireFolderOrAbsent(out);
         }

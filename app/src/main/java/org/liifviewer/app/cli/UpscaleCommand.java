@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.liifviewer.core.export.ExportCost;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.render.ContinuousImage;
-import org.liifviewer.core.render.LiifModel;
+import org.liifviewer.core.render.ShippedModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,13 +15,14 @@ import picocli.CommandLine.Option;
                 "follow the model file."})
 final class UpscaleCommand extends ResizeCommand {
 
-    @Option(names = "--model", paramLabel = "FILE", required = true,
-            description = "model file: ours (.safetensors) or an official LIIF checkpoint (.pth)")
+    @Option(names = "--model", paramLabel = "MODEL", required = true,
+            description = "a shipped model's name (liif-default, ...) or a model file: ours (.safetensors) or an"
+                    + " official LIIF checkpoint (.pth)")
     Path model;
 
     @Override
     ContinuousImage source(FloatImage rgb) throws Exception {
-        return LiifModel.load(model).encode(rgb);
+        return ShippedModels.loadArgument(model).encode(rgb);
     }
 
     @Override

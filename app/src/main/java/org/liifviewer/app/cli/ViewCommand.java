@@ -18,8 +18,9 @@ final class ViewCommand implements Callable<Integer> {
     @Option(names = "--smoke-test", description = "open the window, render once, print one JSON line of timings and exit")
     boolean smokeTest;
 
-    @Option(names = "--model", paramLabel = "FILE",
-            description = "LIIF model to use (our .safetensors or an official .pth) instead of the embedded default")
+    @Option(names = "--model", paramLabel = "MODEL",
+            description = "a shipped model's name (liif-default, ...) or a model file (our .safetensors or an official"
+                    + " .pth), instead of the default")
     Path model;
 
     @Override

@@ -39,9 +39,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.liifviewer.app.viewmodel.CompareMode;
 import org.liifviewer.app.viewmodel.ContentLoader;
 import org.liifviewer.app.viewmodel.ExportViewModel;
-import org.liifviewer.app.viewmodel.ShippedModels;
 import org.liifviewer.app.viewmodel.ViewerViewModel;
 import org.liifviewer.app.viewmodel.Viewport;
+import org.liifviewer.core.render.ShippedModels;
 
 /**
  * The viewer window's content: menus and tool bar, the image view(s) for the compare mode, the navigator and

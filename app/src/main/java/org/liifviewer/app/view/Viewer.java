@@ -12,6 +12,7 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.liifviewer.app.viewmodel.RecentFiles;
 import org.liifviewer.app.viewmodel.ViewerViewModel;
+import org.liifviewer.core.render.ShippedModels;
 import org.liifviewer.core.render.TileScheduler;
 
 /**
@@ -44,7 +45,9 @@ public final class Viewer {
 
     /** Loads {@code model}, or the embedded default model when null, and opens {@code image}, or the sample when null. */
     public java.util.concurrent.CompletableFuture<Void> start(Path image, Path model) {
-        var modelLoaded = model == null ? vm.content().loadDefaultModel() : vm.content().loadModel(model);
+        var modelLoaded = model == null ? vm.content().loadDefaultModel()
+                : ShippedModels.named(model).map(vm.content()::loadShippedModel)
+                        .orElseGet(() -> vm.content().loadModel(model));
         var opened = image == null ? vm.content().openSample() : vm.content().open(image);
         return java.util.concurrent.CompletableFuture.allOf(modelLoaded, opened);
     }

@@ -16,6 +16,7 @@ import org.liifviewer.core.image.DecodedImage;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.image.ImageFiles;
 import org.liifviewer.core.render.LiifModel;
+import org.liifviewer.core.render.ShippedModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

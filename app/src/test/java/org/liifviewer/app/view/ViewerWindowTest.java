@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liifviewer.app.log.LogFile;
 import org.liifviewer.app.viewmodel.CompareMode;
-import org.liifviewer.app.viewmodel.ShippedModels;
 import org.liifviewer.app.viewmodel.ViewerViewModel;
 import org.liifviewer.app.viewmodel.Viewport;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.image.ImageFiles;
+import org.liifviewer.core.render.ShippedModels;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 

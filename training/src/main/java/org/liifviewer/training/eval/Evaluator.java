@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.image.ImageFiles;
 import org.liifviewer.core.image.Metrics;
-import org.liifviewer.core.render.LiifModel;
+import org.liifviewer.core.render.ShippedModels;
 import org.liifviewer.training.baseline.BaselineFiles;
 import org.liifviewer.training.baseline.SuperResolver;
 
@@ -75,12 +75,15 @@ public final class Evaluator {
         return result;
     }
 
-    /** A LIIF model file (official checkpoint or safetensors) or a baseline model file ({@link BaselineFiles}). */
+    /**
+     * A shipped model's name ({@link ShippedModels}), a LIIF model file (official checkpoint or safetensors) or a
+     * baseline model file ({@link BaselineFiles}).
+     */
     static Upscaler modelUpscaler(Path file) throws IOException {
-        if (BaselineFiles.isBaseline(file)) {
+        if (ShippedModels.named(file).isEmpty() && BaselineFiles.isBaseline(file)) {
             return Upscaler.baseline(SuperResolver.of(BaselineFiles.load(file)));
         }
-        return Upscaler.liif(LiifModel.load(file));
+        return Upscaler.liif(ShippedModels.loadArgument(file));
     }
 
     /** The evaluation pair of {@code image} at {@code scale}: the provided LR file when allowed and present. */
