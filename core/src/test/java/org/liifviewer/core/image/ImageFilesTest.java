@@ -142,7 +142,7 @@ class ImageFilesTest {
         }
         ImageFormatException e = assertThrows(ImageFormatException.class,
                 () -> ImageFiles.read(new ByteArrayInputStream(new byte[] {1, 2, 3}), "three bytes"));
-        assertEquals("not an image: three bytes", e.getMessage());
+        assertEquals("three bytes: not an image (PNG, JPEG, TIFF, WebP, BMP and GIF can be read)", e.getMessage());
     }
 
     @Test
