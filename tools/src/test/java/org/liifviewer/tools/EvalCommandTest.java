@@ -58,4 +58,23 @@ class EvalCommandTest {
         }
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown protocol 'set5'"), err.toString());
     }
+
+    @Test
+    void anOutputThatIsAFileIsRefusedInOneLineNamingIt() throws Exception {
+        Path csv = Files.writeString(dir.resolve("eval.csv"), "not a folder");
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = LiifTools.run("eval", "--model", SharedFiles.path("golden/small-full/checkpoint.pth").toString(),
+                    "--data", b100(), "--protocol", "benchmark", "--out", csv.toString());
+        } finally {
+            System.setErr(stderr);
+        }
+        String err = captured.toString(StandardCharsets.UTF_8);
+        assertEquals(1, status);
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.contains(csv.toString()) && !err.contains("Exception"), err);
+    }
 }

@@ -1,6 +1,5 @@
 package org.liifviewer.app.cli;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.liifviewer.app.log.LogFile;
 import org.liifviewer.core.io.UserMessages;
@@ -26,12 +25,7 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
     int report(Throwable failure, CommandLine cmd) {
         Throwable shown = failure instanceof UncheckedIOException u ? u.getCause() : failure;
         LOG.error("liif {} failed", cmd.getCommandName(), shown);
-        String message = UserMessages.describe(shown);
-        if (!(shown instanceof IOException) && !(shown instanceof IllegalArgumentException)
-                && !(shown instanceof OutOfMemoryError)) {
-            message = message + " (details in " + LogFile.path() + ")";
-        }
-        cmd.getErr().println("liif " + cmd.getCommandName() + ": error: " + message);
+        cmd.getErr().println("liif " + cmd.getCommandName() + ": error: " + UserMessages.describe(shown));
         if (System.getenv("LIIF_DEBUG") != null) {
             failure.printStackTrace(cmd.getErr());
         }
