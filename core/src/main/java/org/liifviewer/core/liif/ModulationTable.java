@@ -64,21 +64,28 @@ final class ModulationTable {
      * a query cell of {@code (cellY, cellX)} feature pixels (the cell times the feature map's size).
      */
     float[] rows(float[] projections, int count, float cellY, float cellX) {
-        float[] h = new float[count * hiddenWidth];
+        float[] term = new float[hiddenWidth];
         for (int j = 0; j < hiddenWidth; j++) {
-            float term = cellY * cellColumnY[j] + cellX * cellColumnX[j];
-            for (int i = 0; i < count; i++) {
-                h[i * hiddenWidth + j] = Math.max(projections[i * hiddenWidth + j] + term, 0f);
+            term[j] = cellY * cellColumnY[j] + cellX * cellColumnX[j];
+        }
+        float[] h = new float[count * hiddenWidth];
+        for (int i = 0; i < count; i++) {
+            int o = i * hiddenWidth;
+            for (int j = 0; j < hiddenWidth; j++) {
+                h[o + j] = Math.max(projections[o + j] + term[j], 0f);
             }
         }
-        INDArray x = Nd4j.create(h, new long[] {count, hiddenWidth}, 'c');
+        INDArray x = Nd4j.createUninitialized(DataType.FLOAT, count, hiddenWidth);
+        x.data().asNioFloat().put(h);                     // one bulk copy (element-wise puts cost a tenth of decoding)
         for (int i = 0; i < hiddenWeights.length; i++) {
             INDArray next = x.mmul(hiddenWeights[i]).addiRowVector(hiddenBiases[i]);
             org.nd4j.linalg.ops.transforms.Transforms.relu(next, false);
             x = next;
         }
         INDArray out = x.mmul(lastWeight).addiRowVector(lastBias);
-        return out.data().asFloat();
+        float[] rows = new float[count * rowWidth()];
+        out.data().asNioFloat().get(rows);
+        return rows;
     }
 
     /**
