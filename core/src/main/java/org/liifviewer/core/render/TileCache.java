@@ -14,6 +14,8 @@ import java.util.function.Supplier;
  */
 public final class TileCache {
 
+    private final java.util.concurrent.atomic.LongAdder encodingNanos = new java.util.concurrent.atomic.LongAdder();
+
     private final long budgetBytes;
     private final LinkedHashMap<Object, float[]> tiles = new LinkedHashMap<>(64, 0.75f, true);
     private final Map<Object, CompletableFuture<float[]>> pending = new HashMap<>();
@@ -102,5 +104,15 @@ public final class TileCache {
     /** Number of tiles computed. */
     public synchronized long misses() {
         return misses;
+    }
+
+    /** Adds {@code nanos} of encoding (the work that produced tiles) to {@link #encodingSeconds}. */
+    void recordEncoding(long nanos) {
+        encodingNanos.add(nanos);
+    }
+
+    /** Seconds spent encoding the tiles of this cache so far (on any thread). */
+    public double encodingSeconds() {
+        return encodingNanos.sum() / 1e9;
     }
 }

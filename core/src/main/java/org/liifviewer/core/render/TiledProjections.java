@@ -137,9 +137,11 @@ public final class TiledProjections implements Projections {
      * monitor may cancel between encoder blocks.
      */
     private float[] project(FloatImage crop, RenderMonitor monitor) {
+        long start = System.nanoTime();
         INDArray features = encoder.encodeChannelsLast(crop, monitor::checkCancelled);
         float[] values = decoder.project(features);
         features.close();
+        cache.recordEncoding(System.nanoTime() - start);
         return values;
     }
 

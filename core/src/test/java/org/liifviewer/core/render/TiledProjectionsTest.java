@@ -47,10 +47,12 @@ class TiledProjectionsTest {
                 .render(90, 104, RenderMonitor.NONE);
         TileCache cache = new TileCache(1L << 30);
         LiifImage image = new LiifModel(SPEC, weights, 8, cache).encode(input);
+        assertEquals(0.0, cache.encodingSeconds(), "nothing encoded before a render");
         image.prefetch(org.liifviewer.core.liif.Axis.grid(90, 10, 60), org.liifviewer.core.liif.Axis.grid(104, 20, 70),
                 RenderMonitor.NONE);
         long afterPrefetch = cache.misses();
         assertTrue(afterPrefetch >= 20, "a block of tiles was computed: " + afterPrefetch);
+        assertTrue(cache.encodingSeconds() > 0, "the prefetch's encoding is counted");
         FloatImage actual = image.render(90, 104, RenderMonitor.NONE);
         float max = 0;
         for (int i = 0; i < expected.data().length; i++) {
