@@ -25,7 +25,7 @@ fi
 du -sh "$image"
 
 echo "== packaging: launcher --smoke-test under Xvfb"
-PATH="$PATH:/sbin" ldconfig -p | grep -q 'libgtk-3\.so\.0' || { echo "JavaFX needs GTK 3: apt-get install libgtk-3-0" >&2; exit 1; }
+PATH="$PATH:/sbin" ldconfig -p | grep 'libgtk-3\.so\.0' >/dev/null || { echo "JavaFX needs GTK 3: apt-get install libgtk-3-0" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 out=$(xvfb-run -a "$launcher" --smoke-test resources/samples/chelsea.png 2> "$tmp/err")
