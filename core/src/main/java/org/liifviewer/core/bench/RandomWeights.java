@@ -60,8 +60,7 @@ public final class RandomWeights {
         }
         if (spec.modulated()) {
             mlp(m, rnd, "hypernet.layers.", spec.hypernetInDim(), spec.hidden(), spec.hypernetOutDim());
-            int[] render = new int[spec.modulation().depth()];
-            java.util.Arrays.fill(render, spec.modulation().width());
+            int[] render = spec.modulation().hiddenWidths();
             mlp(m, rnd, "imnet.layers.", spec.renderInDim(), render, spec.outDim());
         } else {
             mlp(m, rnd, "imnet.layers.", spec.mlpInDim(), spec.hidden(), spec.outDim());

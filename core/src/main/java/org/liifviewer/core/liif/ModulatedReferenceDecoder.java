@@ -48,8 +48,7 @@ public final class ModulatedReferenceDecoder implements QueryDecoder {
 
     /** The render MLP, {@code imnet.layers.*}. */
     static Mlp render(LiifSpec spec, Weights weights) throws ModelFormatException {
-        int[] hidden = new int[spec.modulation().depth()];
-        java.util.Arrays.fill(hidden, spec.modulation().width());
+        int[] hidden = spec.modulation().hiddenWidths();
         return new Mlp(weights, "imnet.layers.", spec.renderInDim(), hidden, spec.outDim());
     }
 

@@ -108,7 +108,7 @@ public record LiifSpec(EncoderSpec encoder, int[] hidden, int outDim,
         String enc = encoder.describe();
         String decoder = modulated()
                 ? "hyper-network " + widths(hypernetInDim(), hidden, hypernetOutDim()) + ", render MLP "
-                        + widths(renderInDim(), repeat(modulation.width(), modulation.depth()), outDim) + " with "
+                        + widths(renderInDim(), modulation.hiddenWidths(), outDim) + " with "
                         + (modulation.scale() && modulation.shift() ? "scale and shift"
                                 : modulation.scale() ? "scale" : "shift") + " modulation"
                 : "MLP " + widths(mlpInDim(), hidden, outDim);
@@ -132,12 +132,6 @@ public record LiifSpec(EncoderSpec encoder, int[] hidden, int outDim,
             s.append('-').append(h);
         }
         return s.append('-').append(out).toString();
-    }
-
-    private static int[] repeat(int value, int times) {
-        int[] a = new int[times];
-        Arrays.fill(a, value);
-        return a;
     }
 
     @Override

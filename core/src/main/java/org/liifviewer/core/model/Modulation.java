@@ -22,6 +22,13 @@ public record Modulation(int depth, int width, boolean scale, boolean shift) {
         }
     }
 
+    /** The render MLP's hidden widths: {@code depth} layers of {@code width}. */
+    public int[] hiddenWidths() {
+        int[] widths = new int[depth];
+        java.util.Arrays.fill(widths, width);
+        return widths;
+    }
+
     /** Modulation values per latent code: {@code depth * width} scales, then as many shifts. */
     public int modulationDim() {
         return depth * width * ((scale ? 1 : 0) + (shift ? 1 : 0));

@@ -29,8 +29,7 @@ public final class TensorLayout {
         }
         if (spec.modulated()) {
             addMlp(out, "hypernet.layers.", spec.hypernetInDim(), spec.hidden(), spec.hypernetOutDim());
-            int[] render = new int[spec.modulation().depth()];
-            java.util.Arrays.fill(render, spec.modulation().width());
+            int[] render = spec.modulation().hiddenWidths();
             addMlp(out, "imnet.layers.", spec.renderInDim(), render, spec.outDim());
         } else {
             addMlp(out, "imnet.layers.", spec.mlpInDim(), spec.hidden(), spec.outDim());

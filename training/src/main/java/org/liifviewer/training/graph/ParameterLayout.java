@@ -69,8 +69,7 @@ public final class ParameterLayout {
         String split;
         if (spec.modulated()) {
             addMlp(list, "hypernet.layers.", spec.hypernetInDim(), spec.hidden(), spec.hypernetOutDim());
-            int[] render = new int[spec.modulation().depth()];
-            java.util.Arrays.fill(render, spec.modulation().width());
+            int[] render = spec.modulation().hiddenWidths();
             addMlp(list, "imnet.layers.", spec.renderInDim(), render, spec.outDim());
             split = "hypernet.layers.0.weight";
         } else {
