@@ -6,6 +6,7 @@ import org.liifviewer.core.model.EncoderSpec;
 import org.liifviewer.core.model.ModelFormatException;
 import org.liifviewer.core.model.Weights;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -31,32 +32,39 @@ final class EdsrEncoder extends NetworkEncoder {
         resScale = spec.resScale();
     }
 
+    /**
+     * Runs in four activation arrays that every block reuses (the head output for the global skip, the running
+     * residual and two scratches); the first scratch is returned.
+     */
     @Override
     INDArray forward(INDArray x, Runnable betweenLayers) {
         INDArray h = head.apply(x);
-        INDArray res = h;
+        INDArray res = h.dup();
+        INDArray mid = Nd4j.createUninitialized(h.dataType(), h.shape());
+        INDArray branch = Nd4j.createUninitialized(h.dataType(), h.shape());
+        boolean returned = false;
         try {
             for (Conv2d[] block : blocks) {
                 betweenLayers.run();
-                INDArray mid = Transforms.relu(block[0].apply(res), false);
-                INDArray r = block[1].apply(mid);
-                mid.close();                              // off-heap memory back at once, not at the next GC
+                block[0].applyInto(res, mid);
+                Transforms.relu(mid, false);
+                block[1].applyInto(mid, branch);
                 if (resScale != 1f) {
-                    r.muli(resScale);
+                    branch.muli(resScale);
                 }
-                r.addi(res);
-                if (res != h) {
-                    res.close();
-                }
-                res = r;
+                res.addi(branch);
             }
             betweenLayers.run();
-            return tail.apply(res).addi(h);
+            tail.applyInto(res, mid);
+            returned = true;
+            return mid.addi(h);
         } finally {
-            if (res != h) {
-                res.close();
-            }
+            res.close();                                   // off-heap memory back at once, not at the next GC
+            branch.close();
             h.close();
+            if (!returned) {
+                mid.close();
+            }
         }
     }
 }
