@@ -44,14 +44,16 @@ final class LatentProjection {
     /** Projections of a planar feature map, pixel-major ({@code [(y * w + x) * width() + j]}). */
     float[] project(FeatureMap f) {
         INDArray planar = Nd4j.create(f.data(), new long[] {1, f.channels(), f.height(), f.width()}, 'c');
-        return project(planar.permute(0, 2, 3, 1).dup('c'));
-    }
-
-    /** Projections of a channels-last (1, H, W, C) feature array, pixel-major. */
-    float[] project(INDArray channelsLast) {
-        INDArray projected = Nd4j.cnn().conv2d(channelsLast, kernel, bias, conv);         // (1, H, W, width)
+        INDArray channelsLast = planar.permute(0, 2, 3, 1).dup('c');
+        INDArray projected = project(channelsLast);
+        channelsLast.close();
         float[] values = projected.data().asFloat();
         projected.close();
         return values;
+    }
+
+    /** Projections of a channels-last (1, H, W, C) feature array, as a (1, H, W, width) array. */
+    INDArray project(INDArray channelsLast) {
+        return Nd4j.cnn().conv2d(channelsLast, kernel, bias, conv);
     }
 }

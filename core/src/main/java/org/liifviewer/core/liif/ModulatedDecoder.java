@@ -48,7 +48,7 @@ public final class ModulatedDecoder implements ProjectingDecoder {
     }
 
     @Override
-    public float[] project(INDArray channelsLast) {
+    public INDArray project(INDArray channelsLast) {
         return projection.project(channelsLast);
     }
 

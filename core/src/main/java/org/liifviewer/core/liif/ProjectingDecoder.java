@@ -11,8 +11,11 @@ public interface ProjectingDecoder extends QueryDecoder {
     /** Values per feature pixel of {@link #project}. */
     int projectionWidth();
 
-    /** Projections of a channels-last (1, H, W, C) feature array, pixel-major ({@code [(y * w + x) * width + j]}). */
-    float[] project(INDArray channelsLast);
+    /**
+     * Projections of a channels-last (1, H, W, C) feature array as a new (1, H, W, width) array, that is pixel-major
+     * ({@code [(y * w + x) * width + j]}); the caller closes it.
+     */
+    INDArray project(INDArray channelsLast);
 
     /** Queries against projections that may be computed lazily, tile by tile. */
     PreparedFeatures prepare(Projections projections);

@@ -80,7 +80,7 @@ public final class SplitDecoder implements ProjectingDecoder {
     }
 
     @Override
-    public float[] project(INDArray channelsLast) {
+    public INDArray project(INDArray channelsLast) {
         return projection.project(channelsLast);
     }
 

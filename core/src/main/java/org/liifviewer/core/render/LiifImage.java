@@ -58,6 +58,7 @@ public final class LiifImage implements ContinuousImage {
 
     private static FloatImage render(QueryDecoder.PreparedFeatures features, Axis rows, Axis cols,
                                      RenderMonitor monitor) {
+        features.prefetch(rows, cols, monitor);          // encodes what the grid reads in few passes
         int outH = rows.count();
         int outW = cols.count();
         FloatImage img = FloatImage.zeros(3, outH, outW);

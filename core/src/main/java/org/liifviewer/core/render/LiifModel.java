@@ -23,8 +23,11 @@ import org.liifviewer.core.model.io.ModelFiles;
  */
 public final class LiifModel {
 
-    /** Feature tile side (input pixels) of lazy encoding. */
-    public static final int DEFAULT_TILE = 128;
+    /**
+     * Feature tile side (input pixels) of lazy encoding: small, so that a viewport encodes little beyond what it
+     * shows (regions are encoded in few passes whatever the tile size, see {@link TiledProjections#prefetch}).
+     */
+    public static final int DEFAULT_TILE = 32;
     /** Default memory budget of the tile cache: {@code -Dliif.tileCacheMB}, else 1 GiB. */
     public static final long DEFAULT_CACHE_BYTES = Long.getLong("liif.tileCacheMB", 1024) << 20;
 

@@ -1,5 +1,6 @@
 package org.liifviewer.core.render;
 
+import java.nio.FloatBuffer;
 import org.liifviewer.core.encoder.Encoder;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.liif.Projections;
@@ -123,24 +124,27 @@ public final class TiledProjections implements Projections {
         int cy1 = Math.min(rgb.height(), y1 + 1 + margin);
         int cx1 = Math.min(rgb.width(), x1 + 1 + margin);
         int cw = cx1 - cx0;
-        float[] crop = project(rgb.crop(cy0, cx0, cy1 - cy0, cw), RenderMonitor.NONE);
         int dim = decoder.projectionWidth();
         float[] data = new float[wh * ww * dim];
-        for (int y = 0; y < wh; y++) {
-            System.arraycopy(crop, ((y0 - cy0 + y) * cw + (x0 - cx0)) * dim, data, y * ww * dim, ww * dim);
+        try (INDArray crop = project(rgb.crop(cy0, cx0, cy1 - cy0, cw), RenderMonitor.NONE)) {
+            FloatBuffer values = crop.data().asNioFloat();
+            for (int y = 0; y < wh; y++) {
+                values.get(((y0 - cy0 + y) * cw + (x0 - cx0)) * dim, data, y * ww * dim, ww * dim);
+            }
         }
         return Projections.window(data, y0, x0, y1, x1, rgb.height(), rgb.width(), dim);
     }
 
     /**
-     * First-layer projections of every pixel of an input crop, pixel-major; frees the features at once. The
-     * monitor may cancel between encoder blocks.
+     * First-layer projections of every pixel of an input crop, pixel-major (the caller closes them); frees the
+     * features at once. The monitor may cancel between encoder blocks.
      */
-    private float[] project(FloatImage crop, RenderMonitor monitor) {
+    private INDArray project(FloatImage crop, RenderMonitor monitor) {
         long start = System.nanoTime();
-        INDArray features = encoder.encodeChannelsLast(crop, monitor::checkCancelled);
-        float[] values = decoder.project(features);
-        features.close();
+        INDArray values;
+        try (INDArray features = encoder.encodeChannelsLast(crop, monitor::checkCancelled)) {
+            values = decoder.project(features);
+        }
         cache.recordEncoding(System.nanoTime() - start);
         return values;
     }
@@ -180,21 +184,23 @@ public final class TiledProjections implements Projections {
         int cy1 = Math.min(rgb.height(), y1 + margin);
         int cx1 = Math.min(rgb.width(), x1 + margin);
         int cw = cx1 - cx0;
-        float[] crop = project(rgb.crop(cy0, cx0, cy1 - cy0, cw), monitor);
         int dim = decoder.projectionWidth();
         int cols = tx1 - tx0 + 1;
         float[][] tiles = new float[(ty1 - ty0 + 1) * cols][];
-        for (int ty = ty0; ty <= ty1; ty++) {
-            for (int tx = tx0; tx <= tx1; tx++) {
-                int ty0px = ty * tile;
-                int tx0px = tx * tile;
-                int th = Math.min(tile, rgb.height() - ty0px);
-                int tw = Math.min(tile, rgb.width() - tx0px);
-                float[] out = new float[th * tw * dim];
-                for (int y = 0; y < th; y++) {
-                    System.arraycopy(crop, ((ty0px - cy0 + y) * cw + (tx0px - cx0)) * dim, out, y * tw * dim, tw * dim);
+        try (INDArray crop = project(rgb.crop(cy0, cx0, cy1 - cy0, cw), monitor)) {
+            FloatBuffer values = crop.data().asNioFloat();
+            for (int ty = ty0; ty <= ty1; ty++) {
+                for (int tx = tx0; tx <= tx1; tx++) {
+                    int ty0px = ty * tile;
+                    int tx0px = tx * tile;
+                    int th = Math.min(tile, rgb.height() - ty0px);
+                    int tw = Math.min(tile, rgb.width() - tx0px);
+                    float[] out = new float[th * tw * dim];
+                    for (int y = 0; y < th; y++) {
+                        values.get(((ty0px - cy0 + y) * cw + (tx0px - cx0)) * dim, out, y * tw * dim, tw * dim);
+                    }
+                    tiles[(ty - ty0) * cols + (tx - tx0)] = out;
                 }
-                tiles[(ty - ty0) * cols + (tx - tx0)] = out;
             }
         }
         return tiles;
