@@ -22,7 +22,9 @@ import org.liifviewer.core.render.ViewportRequest;
 /**
  * One continuous image (LIIF or bicubic) rendered for a viewport, tile by tile through core's
  * {@link TileScheduler}: tiles nearest the focus come first, a new request cancels stale work, and finished
- * tiles stay in a bounded {@link TileStore} so that panning at the same zoom only renders what is new.
+ * tiles stay in a bounded {@link TileStore} so that panning at the same zoom only renders what is new. When a
+ * render has finished, the image around it is encoded ahead ({@link TileScheduler#encodeAhead}) until the next
+ * request.
  * All methods are called on the UI thread; tiles arrive there through {@code uiExecutor}.
  *
  * @param <T> the displayable tile type (converted on the worker thread)
@@ -271,7 +273,8 @@ public final class TileLayer<T> {
                     lastRender.set(new RenderTimes(Math.max(0, firstTileSeconds), full, count));
                 }
                 busy.set(false);
-                job = null;
+                // the render thread is free: prepare the surroundings until the next request cancels it
+                job = cancelled || error != null ? null : scheduler.encodeAhead(source, jobRequest);
             });
         }
     }

@@ -29,6 +29,12 @@ abstract class ProjectedFeatures implements QueryDecoder.PreparedFeatures {
     }
 
     @Override
+    public boolean prefetchIfRoom(Axis rows, Axis cols, RenderMonitor monitor) {
+        int[] b = bounds(rows, cols);
+        return proj.prefetchIfRoom(b[0], b[1], b[2], b[3], monitor);
+    }
+
+    @Override
     public QueryDecoder.PreparedFeatures alone(Axis rows, Axis cols) {
         int[] b = bounds(rows, cols);
         return over(proj.window(b[0], b[1], b[2], b[3]));

@@ -28,6 +28,15 @@ public interface Projections {
     }
 
     /**
+     * Like {@link #prefetch}, for work done while idle: computes the region only when what it adds keeps the
+     * projections' cache within half its budget, so that it never pushes out what was rendered. Returns whether it
+     * did (false also when nothing is cached, as for projections held whole).
+     */
+    default boolean prefetchIfRoom(int y0, int x0, int y1, int x1, RenderMonitor monitor) {
+        return false;
+    }
+
+    /**
      * The projections of feature rows {@code y0..y1} and columns {@code x0..x1} only (inclusive), computed
      * right now from one crop and not cached: the quickest way to a first small render.
      */

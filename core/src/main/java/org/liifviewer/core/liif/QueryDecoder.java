@@ -20,6 +20,14 @@ public interface QueryDecoder {
         }
 
         /**
+         * Prefetches for the grid {@code rows x cols} while idle, only if the cache keeps room for what renders
+         * need; returns whether it did.
+         */
+        default boolean prefetchIfRoom(Axis rows, Axis cols, RenderMonitor monitor) {
+            return false;
+        }
+
+        /**
          * Features for queries on the grid {@code rows x cols} only, computed at once for just that region and
          * not cached (lowest latency for one small render).
          */

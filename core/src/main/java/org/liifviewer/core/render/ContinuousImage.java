@@ -31,6 +31,14 @@ public interface ContinuousImage {
     }
 
     /**
+     * Prefetches for the grid {@code rows x cols} as idle work: only while the image's cache keeps room for what
+     * renders need (it never evicts rendered work). Returns whether it did; false when there is nothing to prepare.
+     */
+    default boolean prefetchIfRoom(Axis rows, Axis cols, RenderMonitor monitor) {
+        return false;
+    }
+
+    /**
      * Like {@link #render(Axis, Axis, RenderMonitor)}, computing only what this grid needs right now and
      * caching nothing: the lowest latency for one small first tile.
      */

@@ -47,6 +47,11 @@ public final class LiifImage implements ContinuousImage {
     }
 
     @Override
+    public boolean prefetchIfRoom(Axis rows, Axis cols, RenderMonitor monitor) {
+        return features.prefetchIfRoom(rows, cols, monitor);
+    }
+
+    @Override
     public FloatImage renderAlone(Axis rows, Axis cols, RenderMonitor monitor) {
         return render(features.alone(rows, cols), rows, cols, monitor);
     }

@@ -91,6 +91,11 @@ public final class TileCache {
         return tiles.containsKey(key);
     }
 
+    /** The memory budget, in bytes. */
+    public long budgetBytes() {
+        return budgetBytes;
+    }
+
     /** Bytes currently held. */
     public synchronized long bytes() {
         return bytes;

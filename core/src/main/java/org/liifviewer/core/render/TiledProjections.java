@@ -113,6 +113,23 @@ public final class TiledProjections implements Projections {
     }
 
     @Override
+    public boolean prefetchIfRoom(int y0, int x0, int y1, int x1, RenderMonitor monitor) {
+        long missing = 0;
+        for (int ty = Math.max(0, y0) / tile; ty <= Math.min(rgb.height() - 1, y1) / tile; ty++) {
+            for (int tx = Math.max(0, x0) / tile; tx <= Math.min(rgb.width() - 1, x1) / tile; tx++) {
+                if (!cache.contains(key(ty, tx))) {
+                    missing += (long) Math.min(tile, rgb.height() - ty * tile) * Math.min(tile, rgb.width() - tx * tile);
+                }
+            }
+        }
+        if (cache.bytes() + missing * decoder.projectionWidth() * Float.BYTES > cache.budgetBytes() / 2) {
+            return false;
+        }
+        prefetch(y0, x0, y1, x1, monitor);
+        return true;
+    }
+
+    @Override
     public Projections window(int y0, int x0, int y1, int x1) {
         if (missingBounds(y0 / tile, x0 / tile, y1 / tile, x1 / tile) == null) {
             return this;                                  // already encoded: read the cache

@@ -87,4 +87,42 @@ class TileSchedulerTest {
         assertTrue(cancelled.await(30, TimeUnit.SECONDS));
         assertTrue(afterCancel.size() <= 1, "at most the tile in progress finishes: " + afterCancel.size());
     }
+
+    @Test
+    void encodingAheadCoversTheImageWhenTheCacheHasRoom() throws Exception {
+        LiifModel model = new LiifModel(SPEC, GoldenData.open("small-full/weights").weights(), 4, new TileCache(1L << 20));
+        LiifImage image = model.encode(DecodeBenchmark.randomImage(20, 24, 3));
+        ViewportRequest middle = new ViewportRequest(80, 96, 40, 32, 16, 16, 48, 40, 16);
+        assertTrue(new TileScheduler(executor).encodeAhead(image, middle).await(30, TimeUnit.SECONDS));
+        long encoded = model.cache().misses();
+        assertEquals(30, encoded, "every 4-pixel tile of the 20x24 image");
+        image.render(80, 96, RenderMonitor.NONE);
+        assertEquals(encoded, model.cache().misses(), "a render of the whole image encodes nothing more");
+    }
+
+    @Test
+    void encodingAheadKeepsHalfTheCacheFreeAndStopsWhenCancelled() throws Exception {
+        long budget = 1 << 20;                                 // 512 of the image's 500 tiles of 2 KB
+        LiifModel model = new LiifModel(SPEC, GoldenData.open("small-full/weights").weights(), 4, new TileCache(budget));
+        LiifImage image = model.encode(DecodeBenchmark.randomImage(20, 400, 3));
+        ViewportRequest corner = new ViewportRequest(80, 1600, 0, 0, 16, 16, 8, 8, 16);
+        TileScheduler scheduler = new TileScheduler(executor);
+        assertTrue(scheduler.encodeAhead(image, corner).await(30, TimeUnit.SECONDS));
+        long encoded = model.cache().misses();
+        assertTrue(encoded > 100 && encoded < 500, "it encoded the first ring only: " + encoded + " tiles");
+        assertTrue(model.cache().bytes() <= budget / 2, model.cache().bytes() + " bytes held");
+
+        LiifModel fresh = new LiifModel(SPEC, GoldenData.open("small-full/weights").weights(), 4, new TileCache(1L << 20));
+        LiifImage other = fresh.encode(DecodeBenchmark.randomImage(20, 400, 4));
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        executor.submit(() -> {
+            release.await();
+            return null;
+        });
+        RenderJob ahead = scheduler.encodeAhead(other, corner);
+        ahead.cancel();
+        release.countDown();
+        assertTrue(ahead.await(30, TimeUnit.SECONDS));
+        assertEquals(0, fresh.cache().misses(), "a job cancelled before it ran encodes nothing");
+    }
 }
