@@ -19,6 +19,12 @@ public final class ModulatedDecoder implements ProjectingDecoder {
     public static final int DEFAULT_CHUNK = 16384;
     /** Member rows below which a chunk's render MLP runs on the calling thread alone. */
     private static final int ROWS_PER_THREAD = 2048;
+    /**
+     * Share of SIMD lanes that blocks of rows reading one latent code must fill, on average, for the render MLP to run
+     * a row per lane (from about x2 zoom, where each code is read by 4 pixels x 4 ensemble members); else it runs a
+     * row at a time across its hidden units.
+     */
+    private static final double MIN_LANE_FILL = 0.5;
 
     private final LiifSpec spec;
     private final LatentProjection projection;
@@ -103,21 +109,68 @@ public final class ModulatedDecoder implements ProjectingDecoder {
             int outDim = spec.outDim();
             int members = geo.members();
             float[] pred = new float[members * n * outDim];
+            int[] local = new int[members * n];
+            for (int r = 0; r < local.length; r++) {
+                int k = r / n;
+                int index = geo.index[k * geo.capacity() + (r - k * n)];
+                int iy = index / w;
+                local[r] = (iy - window.y0()) * boxW + (index - iy * w - window.x0());
+            }
+            SharedCodeBlocks blocks = SharedCodeBlocks.of(local, boxH * boxW, RenderMlp.LANES.length());
+            if (blocks.fill() >= MIN_LANE_FILL) {
+                renderShared(blocks, geo, n, rows, cellTerm, pred);
+            } else {
+                renderRows(local, geo, n, rows, cellTerm, pred);
+            }
+            float[] blended = new float[n * outDim];
+            geo.blend(pred, outDim, n, blended);
+            System.arraycopy(blended, 0, out, start * outDim, n * outDim);
+        }
+
+        /** Renders member row {@code r = k * n + q} (member k, query q) alone, with the table row of its code. */
+        private void renderRows(int[] local, EnsembleGeometry geo, int n, float[] rows, float[] cellTerm, float[] pred) {
             int rowWidth = table.rowWidth();
-            DecoderThreads.forRange(members * n, ROWS_PER_THREAD, (from, to) -> {
+            int outDim = spec.outDim();
+            DecoderThreads.forRange(local.length, ROWS_PER_THREAD, (from, to) -> {
                 float[][] scratch = render.scratch();
                 for (int r = from; r < to; r++) {
                     int k = r / n;
                     int g = k * geo.capacity() + (r - k * n);
-                    int index = geo.index[g];
-                    int iy = index / w;
-                    int local = (iy - window.y0()) * boxW + (index - iy * w - window.x0());
-                    render.run(rows, local * rowWidth, geo.relY[g], geo.relX[g], cellTerm, scratch, pred, r * outDim);
+                    render.run(rows, local[r] * rowWidth, geo.relY[g], geo.relX[g], cellTerm, scratch, pred, r * outDim);
                 }
             });
-            float[] blended = new float[n * outDim];
-            geo.blend(pred, outDim, n, blended);
-            System.arraycopy(blended, 0, out, start * outDim, n * outDim);
+        }
+
+        /** Renders the member rows in blocks of rows that read one latent code, a row per SIMD lane. */
+        private void renderShared(SharedCodeBlocks blocks, EnsembleGeometry geo, int n, float[] rows, float[] cellTerm,
+                                  float[] pred) {
+            int rowWidth = table.rowWidth();
+            int outDim = spec.outDim();
+            int lanes = RenderMlp.LANES.length();
+            DecoderThreads.forRange(blocks.count(), ROWS_PER_THREAD / lanes, (from, to) -> {
+                float[][] scratch = render.scratch();
+                float[] relY = new float[lanes];
+                float[] relX = new float[lanes];
+                float[] out = new float[outDim * lanes];
+                for (int b = from; b < to; b++) {
+                    int start = blocks.start(b);
+                    int size = blocks.size(b);
+                    for (int q = 0; q < lanes; q++) {
+                        int r = blocks.row(start + Math.min(q, size - 1));    // spare lanes repeat the last row
+                        int k = r / n;
+                        int g = k * geo.capacity() + (r - k * n);
+                        relY[q] = geo.relY[g];
+                        relX[q] = geo.relX[g];
+                    }
+                    render.runShared(rows, blocks.code(b) * rowWidth, relY, relX, cellTerm, scratch, out);
+                    for (int q = 0; q < size; q++) {
+                        int r = blocks.row(start + q);
+                        for (int o = 0; o < outDim; o++) {
+                            pred[r * outDim + o] = out[o * lanes + q];
+                        }
+                    }
+                }
+            });
         }
 
         /** The projections of the window's box, row-major, in one array. */

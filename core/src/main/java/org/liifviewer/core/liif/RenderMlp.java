@@ -83,9 +83,69 @@ final class RenderMlp {
         }
     }
 
-    /** Scratch arrays of one thread for {@link #run}. */
+    /** Scratch arrays of one thread for {@link #run} and {@link #runShared}. */
     float[][] scratch() {
-        return new float[][] {new float[width], new float[width], new float[LANES.length()]};
+        int lanes = LANES.length();
+        return new float[][] {new float[width], new float[width], new float[lanes], new float[width * lanes],
+            new float[width * lanes]};
+    }
+
+    /**
+     * Runs one row per SIMD lane for {@code LANES} rows that read the same latent code (table row at {@code row}):
+     * the code's factors and shifts are then scalars, and every multiply-add serves all lanes. Writes output
+     * {@code o} of lane {@code q} to {@code out[o * LANES + q]}.
+     *
+     * @param relY     the rows' relative coordinates (rows), one per lane
+     * @param relX     the same, columns
+     * @param cellTerm from {@link #cellTerm}
+     * @param scratch  from {@link #scratch}
+     */
+    void runShared(float[] table, int row, float[] relY, float[] relX, float[] cellTerm, float[][] scratch,
+                   float[] out) {
+        int lanes = LANES.length();
+        float[] x = scratch[3];
+        float[] y = scratch[4];
+        FloatVector ry = FloatVector.fromArray(LANES, relY, 0);
+        FloatVector rx = FloatVector.fromArray(LANES, relX, 0);
+        int m = row + width;
+        for (int j = 0; j < width; j++) {
+            ry.fma(columnRelY[j], table[row + j] + cellTerm[j]).add(rx.mul(columnRelX[j]))
+                    .fma(table[m + j], table[m + width + j]).max(0f).intoArray(x, j * lanes);
+        }
+        for (int l = 1; l < depth; l++) {
+            float[] w = weights[l];
+            float[] b = biases[l];
+            m = row + width * (1 + 2 * l);
+            for (int j = 0; j < width; j += 4) {
+                // four output units at once: independent multiply-add chains over the layer's inputs
+                FloatVector s0 = FloatVector.broadcast(LANES, b[j]);
+                FloatVector s1 = FloatVector.broadcast(LANES, b[j + 1]);
+                FloatVector s2 = FloatVector.broadcast(LANES, b[j + 2]);
+                FloatVector s3 = FloatVector.broadcast(LANES, b[j + 3]);
+                for (int i = 0; i < width; i++) {
+                    FloatVector xi = FloatVector.fromArray(LANES, x, i * lanes);
+                    int k = i * width + j;
+                    s0 = xi.fma(FloatVector.broadcast(LANES, w[k]), s0);
+                    s1 = xi.fma(FloatVector.broadcast(LANES, w[k + 1]), s1);
+                    s2 = xi.fma(FloatVector.broadcast(LANES, w[k + 2]), s2);
+                    s3 = xi.fma(FloatVector.broadcast(LANES, w[k + 3]), s3);
+                }
+                s0.fma(table[m + j], table[m + width + j]).max(0f).intoArray(y, j * lanes);
+                s1.fma(table[m + j + 1], table[m + width + j + 1]).max(0f).intoArray(y, (j + 1) * lanes);
+                s2.fma(table[m + j + 2], table[m + width + j + 2]).max(0f).intoArray(y, (j + 2) * lanes);
+                s3.fma(table[m + j + 3], table[m + width + j + 3]).max(0f).intoArray(y, (j + 3) * lanes);
+            }
+            float[] t = x;
+            x = y;
+            y = t;
+        }
+        for (int o = 0; o < outDim; o++) {
+            FloatVector s = FloatVector.broadcast(LANES, outBias[o]);
+            for (int i = 0; i < width; i++) {
+                s = FloatVector.fromArray(LANES, x, i * lanes).fma(FloatVector.broadcast(LANES, outWeight[i * lanes + o]), s);
+            }
+            s.intoArray(out, o * lanes);
+        }
     }
 
     /**

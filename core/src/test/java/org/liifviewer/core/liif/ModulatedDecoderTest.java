@@ -2,6 +2,7 @@ package org.liifviewer.core.liif;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -45,15 +46,18 @@ class ModulatedDecoderTest {
         LiifModel model = new LiifModel(spec, weights, 4, new org.liifviewer.core.render.TileCache(1 << 24));
         FloatImage img = DecodeBenchmark.randomImage(9, 11, 4);
         FeatureMap features = model.encoder().encode(img);
-        Queries queries = randomQueries(300, 5);
-        float[] fast = new float[3 * queries.count()];
-        float[] tiled = new float[3 * queries.count()];
-        float[] reference = new float[3 * queries.count()];
-        new ModulatedDecoder(spec, weights, 64).prepare(features).decode(queries, fast);
-        model.encode(img).features().decode(queries, tiled);
-        new ModulatedReferenceDecoder(spec, weights).prepare(features).decode(queries, reference);
-        assertClose(reference, fast, "whole-map projections");
-        assertClose(reference, tiled, "tiled projections");
+        // scattered queries, few queries per latent code (a row at a time), and a x4 grid (a row per SIMD lane)
+        for (Queries queries : List.of(randomQueries(300, 5), randomQueries(12, 6),
+                Queries.allocate(36 * 44).fillGrid(Axis.grid(36), Axis.grid(44), 0, 36))) {
+            float[] fast = new float[3 * queries.count()];
+            float[] tiled = new float[3 * queries.count()];
+            float[] reference = new float[3 * queries.count()];
+            new ModulatedDecoder(spec, weights, 64).prepare(features).decode(queries, fast);
+            model.encode(img).features().decode(queries, tiled);
+            new ModulatedReferenceDecoder(spec, weights).prepare(features).decode(queries, reference);
+            assertClose(reference, fast, queries.count() + " queries, whole-map projections");
+            assertClose(reference, tiled, queries.count() + " queries, tiled projections");
+        }
     }
 
     @Test
