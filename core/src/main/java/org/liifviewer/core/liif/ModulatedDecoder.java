@@ -17,8 +17,8 @@ public final class ModulatedDecoder implements ProjectingDecoder {
 
     /** Queries per chunk: the latent codes one chunk reads get their table rows together. */
     public static final int DEFAULT_CHUNK = 16384;
-    /** Member rows below which a chunk's render MLP runs on the calling thread alone. */
-    private static final int ROWS_PER_THREAD = 2048;
+    /** Queries below which a run is decoded on the calling thread alone. */
+    private static final int QUERIES_PER_PART = 512;
     /**
      * Share of SIMD lanes that blocks of rows reading one latent code must fill, on average, for the render MLP to run
      * a row per lane (from about x2 zoom, where each code is read by 4 pixels x 4 ensemble members); else it runs a
@@ -93,30 +93,42 @@ public final class ModulatedDecoder implements ProjectingDecoder {
             }
         }
 
-        /** Queries {@code [start, start + n)}, all with one cell. */
+        /**
+         * Queries {@code [start, start + n)}, all with one cell: the table rows of every latent code they may read,
+         * once, then the queries in one part per core, each part with its own geometry and render.
+         */
         private void decodeRun(Queries queries, int start, int n, float[] out) {
-            EnsembleGeometry geo = new EnsembleGeometry(spec.localEnsemble(), n);
-            geo.compute(java.util.Arrays.copyOfRange(queries.coordY(), start, start + n),
-                    java.util.Arrays.copyOfRange(queries.coordX(), start, start + n), n, h, w);
-            FirstLayer.ChunkWindow window = windowOf(geo, n);
-            int boxW = window.x1() - window.x0() + 1;
-            int boxH = window.y1() - window.y0() + 1;
+            int[] box = boundsOf(queries, start, n);
+            FirstLayer.ChunkWindow window = new FirstLayer.ChunkWindow(proj.view(box[0], box[1], box[2], box[3]),
+                    box[0], box[1], box[2], box[3]);
+            int boxW = box[3] - box[1] + 1;
+            int boxH = box[2] - box[0] + 1;
             float cellY = queries.cellY()[start] * (float) h;
             float cellX = queries.cellX()[start] * (float) w;
             float[] rows = table.rows(gather(window, boxH, boxW), boxH * boxW, cellY, cellX);
             float[] cellTerm = new float[render.width()];
             render.cellTerm(cellY, cellX, cellTerm);
-            int outDim = spec.outDim();
-            int members = geo.members();
-            float[] pred = new float[members * n * outDim];
-            int[] local = new int[members * n];
+            DecoderThreads.forRange(n, QUERIES_PER_PART, (from, to) ->
+                    decodePart(queries, start + from, to - from, box, rows, cellTerm, out));
+        }
+
+        /** Queries {@code [start, start + n)} of a run whose table rows cover the feature box {@code box}. */
+        private void decodePart(Queries queries, int start, int n, int[] box, float[] rows, float[] cellTerm,
+                                float[] out) {
+            EnsembleGeometry geo = new EnsembleGeometry(spec.localEnsemble(), n);
+            geo.compute(java.util.Arrays.copyOfRange(queries.coordY(), start, start + n),
+                    java.util.Arrays.copyOfRange(queries.coordX(), start, start + n), n, h, w);
+            int boxW = box[3] - box[1] + 1;
+            int[] local = new int[geo.members() * n];
             for (int r = 0; r < local.length; r++) {
                 int k = r / n;
                 int index = geo.index[k * geo.capacity() + (r - k * n)];
                 int iy = index / w;
-                local[r] = (iy - window.y0()) * boxW + (index - iy * w - window.x0());
+                local[r] = (iy - box[0]) * boxW + (index - iy * w - box[1]);
             }
-            SharedCodeBlocks blocks = SharedCodeBlocks.of(local, boxH * boxW, RenderMlp.LANES.length());
+            int outDim = spec.outDim();
+            float[] pred = new float[local.length * outDim];
+            SharedCodeBlocks blocks = SharedCodeBlocks.of(local, (box[2] - box[0] + 1) * boxW, RenderMlp.LANES.length());
             if (blocks.fill() >= MIN_LANE_FILL) {
                 renderShared(blocks, geo, n, rows, cellTerm, pred);
             } else {
@@ -131,14 +143,12 @@ public final class ModulatedDecoder implements ProjectingDecoder {
         private void renderRows(int[] local, EnsembleGeometry geo, int n, float[] rows, float[] cellTerm, float[] pred) {
             int rowWidth = table.rowWidth();
             int outDim = spec.outDim();
-            DecoderThreads.forRange(local.length, ROWS_PER_THREAD, (from, to) -> {
-                float[][] scratch = render.scratch();
-                for (int r = from; r < to; r++) {
-                    int k = r / n;
-                    int g = k * geo.capacity() + (r - k * n);
-                    render.run(rows, local[r] * rowWidth, geo.relY[g], geo.relX[g], cellTerm, scratch, pred, r * outDim);
-                }
-            });
+            float[][] scratch = render.scratch();
+            for (int r = 0; r < local.length; r++) {
+                int k = r / n;
+                int g = k * geo.capacity() + (r - k * n);
+                render.run(rows, local[r] * rowWidth, geo.relY[g], geo.relX[g], cellTerm, scratch, pred, r * outDim);
+            }
         }
 
         /** Renders the member rows in blocks of rows that read one latent code, a row per SIMD lane. */
@@ -147,30 +157,47 @@ public final class ModulatedDecoder implements ProjectingDecoder {
             int rowWidth = table.rowWidth();
             int outDim = spec.outDim();
             int lanes = RenderMlp.LANES.length();
-            DecoderThreads.forRange(blocks.count(), ROWS_PER_THREAD / lanes, (from, to) -> {
-                float[][] scratch = render.scratch();
-                float[] relY = new float[lanes];
-                float[] relX = new float[lanes];
-                float[] out = new float[outDim * lanes];
-                for (int b = from; b < to; b++) {
-                    int start = blocks.start(b);
-                    int size = blocks.size(b);
-                    for (int q = 0; q < lanes; q++) {
-                        int r = blocks.row(start + Math.min(q, size - 1));    // spare lanes repeat the last row
-                        int k = r / n;
-                        int g = k * geo.capacity() + (r - k * n);
-                        relY[q] = geo.relY[g];
-                        relX[q] = geo.relX[g];
-                    }
-                    render.runShared(rows, blocks.code(b) * rowWidth, relY, relX, cellTerm, scratch, out);
-                    for (int q = 0; q < size; q++) {
-                        int r = blocks.row(start + q);
-                        for (int o = 0; o < outDim; o++) {
-                            pred[r * outDim + o] = out[o * lanes + q];
-                        }
+            float[][] scratch = render.scratch();
+            float[] relY = new float[lanes];
+            float[] relX = new float[lanes];
+            float[] result = new float[outDim * lanes];
+            for (int b = 0; b < blocks.count(); b++) {
+                int first = blocks.start(b);
+                int size = blocks.size(b);
+                for (int q = 0; q < lanes; q++) {
+                    int r = blocks.row(first + Math.min(q, size - 1));    // spare lanes repeat the last row
+                    int k = r / n;
+                    int g = k * geo.capacity() + (r - k * n);
+                    relY[q] = geo.relY[g];
+                    relX[q] = geo.relX[g];
+                }
+                render.runShared(rows, blocks.code(b) * rowWidth, relY, relX, cellTerm, scratch, result);
+                for (int q = 0; q < size; q++) {
+                    int r = blocks.row(first + q);
+                    for (int o = 0; o < outDim; o++) {
+                        pred[r * outDim + o] = result[o * lanes + q];
                     }
                 }
-            });
+            }
+        }
+
+        /**
+         * Feature pixels (y0, x0, y1, x1) that queries {@code [start, start + n)} may read: the nearest pixel of
+         * each coordinate and its neighbours (the ensemble's), clipped to the map.
+         */
+        private int[] boundsOf(Queries queries, int start, int n) {
+            float minY = Float.POSITIVE_INFINITY;
+            float maxY = Float.NEGATIVE_INFINITY;
+            float minX = Float.POSITIVE_INFINITY;
+            float maxX = Float.NEGATIVE_INFINITY;
+            for (int q = start; q < start + n; q++) {
+                minY = Math.min(minY, queries.coordY()[q]);
+                maxY = Math.max(maxY, queries.coordY()[q]);
+                minX = Math.min(minX, queries.coordX()[q]);
+                maxX = Math.max(maxX, queries.coordX()[q]);
+            }
+            return new int[] {clippedIndex(minY, h, -1), clippedIndex(minX, w, -1), clippedIndex(maxY, h, 1),
+                clippedIndex(maxX, w, 1)};
         }
 
         /** The projections of the window's box, row-major, in one array. */

@@ -43,9 +43,8 @@ abstract class ProjectedFeatures implements QueryDecoder.PreparedFeatures {
     /** Feature pixels (y0, x0, y1, x1) the grid's queries may read, ensemble neighbours included. */
     private int[] bounds(Axis rows, Axis cols) {
         return new int[] {
-            Math.max(0, featureIndex(rows.coord(0), h) - 1), Math.max(0, featureIndex(cols.coord(0), w) - 1),
-            Math.min(h - 1, featureIndex(rows.coord(rows.count() - 1), h) + 1),
-            Math.min(w - 1, featureIndex(cols.coord(cols.count() - 1), w) + 1)};
+            clippedIndex(rows.coord(0), h, -1), clippedIndex(cols.coord(0), w, -1),
+            clippedIndex(rows.coord(rows.count() - 1), h, 1), clippedIndex(cols.coord(cols.count() - 1), w, 1)};
     }
 
     /** The projections covering every feature pixel the first {@code n} queries of {@code geo} read, and their box. */
@@ -68,8 +67,12 @@ abstract class ProjectedFeatures implements QueryDecoder.PreparedFeatures {
         return new FirstLayer.ChunkWindow(proj.view(y0, x0, y1, x1), y0, x0, y1, x1);
     }
 
-    /** The feature pixel whose centre is nearest the normalised coordinate {@code c} on an axis of {@code n}. */
-    private static int featureIndex(float c, int n) {
-        return (int) Math.floor((c + 1.0) * n / 2);
+    /**
+     * The feature pixel {@code offset} pixels from the one whose centre is nearest the normalised coordinate
+     * {@code c}, on an axis of {@code n}, clipped to the axis.
+     */
+    static int clippedIndex(float c, int n, int offset) {
+        long i = (long) Math.floor((c + 1.0) * n / 2) + offset;
+        return (int) Math.max(0, Math.min(n - 1, i));
     }
 }
