@@ -100,7 +100,11 @@ public final class ContentLoader<T> {
     }
 
     private CompletableFuture<Void> loadModel(Task<LiifModel> loader, String name) {
-        return inBackground(loader, m -> {
+        return inBackground(() -> {
+            LiifModel loaded = loader.run();
+            loaded.warmUp();                             // the first view then renders at full speed
+            return loaded;
+        }, m -> {
             LOG.info("loaded model {}: {}", name, m.spec().describe());
             model.set(m);
             status.modelLoaded(name);

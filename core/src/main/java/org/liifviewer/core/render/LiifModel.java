@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.liifviewer.core.backend.NativeThreads;
 import org.liifviewer.core.encoder.Encoder;
 import org.liifviewer.core.encoder.Encoders;
+import org.liifviewer.core.encoder.FeatureMap;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.liif.Mlp;
 import org.liifviewer.core.liif.ModulatedDecoder;
@@ -16,6 +17,7 @@ import org.liifviewer.core.model.LiifSpec;
 import org.liifviewer.core.model.ModelFormatException;
 import org.liifviewer.core.model.Weights;
 import org.liifviewer.core.model.io.ModelFiles;
+import org.liifviewer.core.progress.RenderMonitor;
 
 /**
  * A loaded LIIF or LM-LIIF model: its encoder and its fast exact decoder. Images are encoded lazily, tile by tile, into a
@@ -28,6 +30,8 @@ public final class LiifModel {
      * shows (regions are encoded in few passes whatever the tile size, see {@link TiledProjections#prefetch}).
      */
     public static final int DEFAULT_TILE = 32;
+    /** Renders of {@link #warmUp}. */
+    private static final int WARM_UP_RENDERS = 24;
     /** Default memory budget of the tile cache: {@code -Dliif.tileCacheMB}, else 1 GiB. */
     public static final long DEFAULT_CACHE_BYTES = Long.getLong("liif.tileCacheMB", 1024) << 20;
 
@@ -82,6 +86,21 @@ public final class LiifModel {
 
     public TileCache cache() {
         return cache;
+    }
+
+    /**
+     * Decodes a small synthetic feature map at x4 a few times, so that the JIT has compiled the decoder's kernels
+     * before the first real render: until then the Vector API's operations run many times slower (a fresh viewer's
+     * first viewport otherwise pays for it). Takes about a second; call it where a model is loaded in the background.
+     */
+    public void warmUp() {
+        int side = 16;
+        int channels = spec.encoder().outChannels();
+        FeatureMap features = new FeatureMap(channels, side, side, new float[channels * side * side]);
+        LiifImage image = new LiifImage(decoder.prepare(features), side, side);
+        for (int i = 0; i < WARM_UP_RENDERS; i++) {
+            image.render(4 * side, 4 * side, RenderMonitor.NONE);
+        }
     }
 
     /**
