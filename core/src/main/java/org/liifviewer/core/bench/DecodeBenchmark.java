@@ -136,8 +136,9 @@ public final class DecodeBenchmark {
     private static double decodePixelsPerSecond(LiifSpec spec, Weights weights, int side, int scale)
             throws Exception {
         LiifModel model = new LiifModel(spec, weights, LiifModel.DEFAULT_TILE, new TileCache(4L << 30));
+        model.warmUp();                                               // compiled kernels, as the viewer has them
         LiifImage image = model.encode(randomImage(side, side, 3));
-        image.render(side, side, RenderMonitor.NONE);                 // encodes every tile, warms the JIT
+        image.render(side, side, RenderMonitor.NONE);                 // encodes every tile
         int out = side * scale;
         long t0 = System.nanoTime();
         image.render(out, out, RenderMonitor.NONE);
@@ -151,6 +152,7 @@ public final class DecodeBenchmark {
     private static double[] viewport(LiifSpec spec, Weights weights, FloatImage img, double zoom, int vw, int vh,
                                      ExecutorService ex) throws Exception {
         LiifModel model = new LiifModel(spec, weights, LiifModel.DEFAULT_TILE, new TileCache(2L << 30));
+        model.warmUp();
         LiifImage image = model.encode(img);
         long gridH = Math.round(img.height() * zoom);
         long gridW = Math.round(img.width() * zoom);
