@@ -24,18 +24,21 @@ abstract class ProjectedFeatures implements QueryDecoder.PreparedFeatures {
 
     @Override
     public void prefetch(Axis rows, Axis cols, RenderMonitor monitor) {
-        int[] b = bounds(rows, cols);
+        int[] b = bounds(rows, cols, h, w);
         proj.prefetch(b[0], b[1], b[2], b[3], monitor);
     }
 
     @Override
     public QueryDecoder.PreparedFeatures alone(Axis rows, Axis cols) {
-        int[] b = bounds(rows, cols);
+        int[] b = bounds(rows, cols, h, w);
         return over(proj.window(b[0], b[1], b[2], b[3]));
     }
 
-    /** Feature pixels (y0, x0, y1, x1) the grid's queries may read, ensemble neighbours included. */
-    private int[] bounds(Axis rows, Axis cols) {
+    /**
+     * Feature pixels (y0, x0, y1, x1) of an {@code h x w} map that the grid's queries may read, ensemble neighbours
+     * included.
+     */
+    static int[] bounds(Axis rows, Axis cols, int h, int w) {
         return new int[] {
             Math.max(0, featureIndex(rows.coord(0), h) - 1), Math.max(0, featureIndex(cols.coord(0), w) - 1),
             Math.min(h - 1, featureIndex(rows.coord(rows.count() - 1), h) + 1),
