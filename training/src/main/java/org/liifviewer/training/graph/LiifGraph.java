@@ -124,6 +124,14 @@ public final class LiifGraph implements TrainableGraph {
         return graph.lossAndGradients(input, plan, target);
     }
 
+    /**
+     * The gradient of every parameter for a loss computed elsewhere from the predictions (a discriminator's), given
+     * its gradient by the predictions, (B·Q, outDim).
+     */
+    public Map<String, INDArray> gradientsFor(INDArray input, QueryPlan plan, INDArray outputGradient) {
+        return graph.gradientsFor(input, plan, outputGradient);
+    }
+
     private SDVariable buildTable(SameDiff sd, SDVariable input, Function<String, SDVariable> parameter) {
         EncoderGraphBuilder builder = new EncoderGraphBuilder(sd, parameter);
         SDVariable features = builder.build(spec.encoder(), input).rename(FEATURES);
