@@ -85,9 +85,19 @@ public final class BaselineGraph implements TrainableGraph {
         return graph.parameters();
     }
 
-    @Override
+    /** How official tensor names and layouts map to this graph's variables. */
     public ParameterLayout layout() {
         return layout;
+    }
+
+    @Override
+    public Weights toWeights(Map<String, INDArray> graphArrays) {
+        return layout.toWeights(graphArrays);
+    }
+
+    @Override
+    public Map<String, INDArray> toGraph(Weights official) throws ModelFormatException {
+        return layout.toGraph(official, parameters().values().iterator().next().dataType());
     }
 
     @Override

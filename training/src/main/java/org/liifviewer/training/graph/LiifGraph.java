@@ -78,9 +78,19 @@ public final class LiifGraph implements TrainableGraph {
         return spec;
     }
 
-    @Override
+    /** How official tensor names and layouts map to this graph's variables. */
     public ParameterLayout layout() {
         return layout;
+    }
+
+    @Override
+    public Weights toWeights(Map<String, INDArray> graphArrays) {
+        return layout.toWeights(graphArrays);
+    }
+
+    @Override
+    public Map<String, INDArray> toGraph(Weights official) throws ModelFormatException {
+        return layout.toGraph(official, parameters().values().iterator().next().dataType());
     }
 
     /** The trainable arrays by graph name (see {@link ParameterLayout}); shared with the graphs. */
