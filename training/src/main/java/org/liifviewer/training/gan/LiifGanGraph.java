@@ -43,6 +43,7 @@ public final class LiifGanGraph implements TrainableGraph {
     private final boolean firstFrozen;
     private final double[] weights;
     private final String description;
+    private final String perceptual;
     private final Map<String, INDArray> parameters = new LinkedHashMap<>();
     private final Map<String, INDArray> frozenGradients = new LinkedHashMap<>();
 
@@ -52,10 +53,13 @@ public final class LiifGanGraph implements TrainableGraph {
      * @param pixelWeight   weight of the L1 loss (see {@link LiifGanStep})
      * @param adversarialWeight weight of the adversarial term, as the discriminator was built with
      * @param matchingWeight    weight of the feature-matching term, as the discriminator was built with
+     * @param vgg               the VGG19 perceptual term, or null for none
+     * @param vggWeight         its weight
+     * @param perceptual        the perceptual terms in words, for the model file's metadata ({@link #PERCEPTUAL})
      */
     public LiifGanGraph(LiifSpec spec, LiifGraph first, LiifGraph second, boolean firstFrozen,
                         PatchDiscriminator discriminator, double pixelWeight, double adversarialWeight,
-                        double matchingWeight) {
+                        double matchingWeight, Vgg19Perceptual vgg, double vggWeight, String perceptual) {
         LiifSpec firstSpec = first.spec();
         if (second != null && (firstSpec.localEnsemble() != second.spec().localEnsemble()
                 || firstSpec.cellDecode() != second.spec().cellDecode())) {
@@ -67,8 +71,9 @@ public final class LiifGanGraph implements TrainableGraph {
         this.second = second;
         this.discriminator = discriminator;
         this.firstFrozen = firstFrozen;
-        this.step = new LiifGanStep(first, second, firstFrozen, discriminator, pixelWeight);
-        this.weights = new double[] {pixelWeight, adversarialWeight, matchingWeight};
+        this.step = new LiifGanStep(first, second, firstFrozen, discriminator, pixelWeight, vgg, vggWeight);
+        this.weights = new double[] {pixelWeight, adversarialWeight, matchingWeight, vgg == null ? 0 : vggWeight};
+        this.perceptual = perceptual;
         this.description = spec.describe() + "; trained as LIIF-GAN" + (second == null ? "-S" : "")
                 + (firstFrozen ? " with decoder 1 frozen" : "") + ", discriminator "
                 + discriminator.parameters().size() / 2 + " layers";
@@ -91,7 +96,7 @@ public final class LiifGanGraph implements TrainableGraph {
 
     /**
      * One step's gradients; the loss is the generator's objective: {@code pixel x L1 (when decoder 1 trains) +
-     * adversarial x its term + matching x feature matching}.
+     * adversarial x its term + matching x feature matching + vgg x the VGG19 term (when there is one)}.
      */
     @Override
     public LossAndGradients lossAndGradients(INDArray input, QueryPlan plan, INDArray target) {
@@ -104,7 +109,7 @@ public final class LiifGanGraph implements TrainableGraph {
         });
         gradients.putAll(r.criticGradients());
         double objective = (firstFrozen ? 0 : weights[0] * r.pixel()) + weights[1] * r.terms().adversarial()
-                + weights[2] * r.terms().featureMatching();
+                + weights[2] * r.terms().featureMatching() + (weights[3] == 0 ? 0 : weights[3] * r.perceptual());
         return new LossAndGradients(objective, gradients);
     }
 
@@ -152,7 +157,7 @@ public final class LiifGanGraph implements TrainableGraph {
             }
         });
         Map<String, String> withPerceptual = new LinkedHashMap<>(metadata);
-        withPerceptual.put(PERCEPTUAL, "feature matching on the discriminator's hidden layers (no pretrained network)");
+        withPerceptual.put(PERCEPTUAL, perceptual);
         ModelFiles.saveCheckpoint(new LiifModelFile(spec, new Weights(model), withPerceptual), new Weights(state),
                 file);
     }

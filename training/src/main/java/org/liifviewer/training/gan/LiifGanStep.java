@@ -12,8 +12,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * With two decoders the output patch is {@code decoder 1 + decoder 2}; decoder 1 is trained by the L1 loss of its own
  * output only (or frozen), and the discriminator's adversarial and feature-matching terms reach decoder 2 only: the
  * paper's gradient blocking, here by construction, since decoder 1's gradients come from its L1 pass alone. With one
- * decoder (LIIF-GAN-S) that decoder gets {@code pixelWeight x L1} plus the discriminator's terms. The discriminator's
- * own gradients come from the same forward pass (a simultaneous update).
+ * decoder (LIIF-GAN-S) that decoder gets {@code pixelWeight x L1} plus the discriminator's terms. With a VGG19 file,
+ * the paper's VGG19 perceptual term joins the discriminator's terms. The discriminator's own gradients come from the
+ * same forward pass (a simultaneous update).
  */
 public final class LiifGanStep {
 
@@ -22,6 +23,8 @@ public final class LiifGanStep {
     private final boolean firstFrozen;
     private final PatchDiscriminator discriminator;
     private final double pixelWeight;
+    private final Vgg19Perceptual vgg;
+    private final double vggWeight;
 
     /**
      * @param first         decoder 1 (with the encoder), or the only decoder
@@ -31,6 +34,15 @@ public final class LiifGanStep {
      */
     public LiifGanStep(LiifGraph first, LiifGraph second, boolean firstFrozen, PatchDiscriminator discriminator,
                        double pixelWeight) {
+        this(first, second, firstFrozen, discriminator, pixelWeight, null, 0);
+    }
+
+    /**
+     * @param vgg       the VGG19 perceptual term, or null for none
+     * @param vggWeight its weight
+     */
+    public LiifGanStep(LiifGraph first, LiifGraph second, boolean firstFrozen, PatchDiscriminator discriminator,
+                       double pixelWeight, Vgg19Perceptual vgg, double vggWeight) {
         if (second == null && firstFrozen) {
             throw new IllegalArgumentException("a one-decoder model cannot have its only decoder frozen");
         }
@@ -39,6 +51,8 @@ public final class LiifGanStep {
         this.firstFrozen = firstFrozen;
         this.discriminator = discriminator;
         this.pixelWeight = pixelWeight;
+        this.vgg = vgg;
+        this.vggWeight = vggWeight;
     }
 
     /**
@@ -47,11 +61,12 @@ public final class LiifGanStep {
      * @param pixel           decoder 1's (or the only decoder's) L1 loss
      * @param critic          the discriminator's loss
      * @param terms           the generator's adversarial and feature-matching terms
+     * @param perceptual      the VGG19 perceptual term, NaN without one
      * @param firstGradients  decoder 1's (and the encoder's) gradients, empty when it is frozen
      * @param secondGradients decoder 2's gradients, empty for one decoder
      * @param criticGradients the discriminator's gradients
      */
-    public record Result(double pixel, double critic, PatchDiscriminator.GeneratorTerms terms,
+    public record Result(double pixel, double critic, PatchDiscriminator.GeneratorTerms terms, double perceptual,
                          Map<String, INDArray> firstGradients, Map<String, INDArray> secondGradients,
                          Map<String, INDArray> criticGradients) {
     }
@@ -75,7 +90,14 @@ public final class LiifGanStep {
         INDArray real = patches(target, batch, side);
         LossAndGradients critic = discriminator.criticStep(real, fake);
         PatchDiscriminator.GeneratorTerms terms = discriminator.generatorTerms(real, fake);
-        INDArray upstream = terms.fakeGradient().permute(0, 2, 3, 1).dup('c').reshape((long) batch * side * side, 3);
+        INDArray fakeGradient = terms.fakeGradient();
+        double perceptual = Double.NaN;
+        if (vgg != null) {
+            Vgg19Perceptual.Term term = vgg.evaluate(real, fake);
+            perceptual = term.value();
+            fakeGradient = fakeGradient.add(term.fakeGradient().mul(vggWeight));
+        }
+        INDArray upstream = fakeGradient.permute(0, 2, 3, 1).dup('c').reshape((long) batch * side * side, 3);
 
         LossAndGradients pixel = firstFrozen ? null : first.lossAndGradients(input, plan, target);
         Map<String, INDArray> firstGradients = new LinkedHashMap<>();
@@ -90,7 +112,8 @@ public final class LiifGanStep {
             }
         }
         double pixelLoss = pixel != null ? pixel.loss() : Double.NaN;
-        return new Result(pixelLoss, critic.loss(), terms, firstGradients, secondGradients, critic.gradients());
+        return new Result(pixelLoss, critic.loss(), terms, perceptual, firstGradients, secondGradients,
+                critic.gradients());
     }
 
     /** Query-major predictions or targets ((B·P², 3) or (B, P², 3)) as image patches (B, 3, P, P). */

@@ -27,8 +27,8 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class PatchDiscriminator {
 
     private static final double LEAK = 0.2;
-    private static final String REAL = "real";
-    private static final String FAKE = "fake";
+    private static final String REAL = PatchGradient.REAL;
+    private static final String FAKE = PatchGradient.FAKE;
     private static final String CRITIC_LOSS = "critic_loss";
     private static final String GENERATOR_LOSS = "generator_loss";
     private static final String ADVERSARIAL = "adversarial";
@@ -37,7 +37,7 @@ public final class PatchDiscriminator {
     private final Map<String, INDArray> parameters;
     private final int layers;
     private final SameDiff critic = SameDiff.create();
-    private final SameDiff generator = SameDiff.create();
+    private final PatchGradient generator;
 
     /**
      * @param parameters     the layers' weights (out, in, k, k) and biases, named by {@link #parameterShapes}
@@ -58,16 +58,16 @@ public final class PatchDiscriminator {
         critic.nn().softplus(realLogits.neg()).mean().add(CRITIC_LOSS, critic.nn().softplus(fakeLogits).mean())
                 .markAsLoss();
 
-        SDVariable realG = generator.placeHolder(REAL, type, -1, 3, -1, -1);
-        SDVariable fakeG = generator.var(FAKE, Nd4j.zeros(type, 1, 3, 1, 1));
-        List<SDVariable> realActivations = forward(generator, realG);
-        List<SDVariable> fakeActivations = forward(generator, fakeG);
+        generator = new PatchGradient(type);
+        SameDiff g = generator.graph();
+        List<SDVariable> realActivations = forward(g, generator.real());
+        List<SDVariable> fakeActivations = forward(g, generator.fake());
         SDVariable matching = null;
         for (int i = 0; i < layers - 1; i++) {
-            SDVariable layer = generator.math().abs(fakeActivations.get(i).sub(realActivations.get(i))).mean();
+            SDVariable layer = PatchGradient.meanAbsoluteDifference(g, fakeActivations.get(i), realActivations.get(i));
             matching = matching == null ? layer : matching.add(layer);
         }
-        SDVariable adversarialTerm = adversarial.build(generator, last(fakeActivations)).rename(ADVERSARIAL);
+        SDVariable adversarialTerm = adversarial.build(g, last(fakeActivations)).rename(ADVERSARIAL);
         matching = matching == null ? adversarialTerm.mul(0) : matching;
         matching.rename(FEATURE_MATCHING);
         adversarialTerm.mul(adversarialWeight).add(GENERATOR_LOSS, matching.mul(matchingWeight)).markAsLoss();
@@ -129,12 +129,9 @@ public final class PatchDiscriminator {
      * and the gradient of their weighted sum with respect to the generated patch (the discriminator is not changed).
      */
     public GeneratorTerms generatorTerms(INDArray real, INDArray fake) {
-        generator.getVariable(FAKE).setArray(fake.dup('c'));
-        Map<String, INDArray> feeds = Map.of(REAL, real);
-        var result = generator.calculateGradientsAndOutputs(feeds, List.of(ADVERSARIAL, FEATURE_MATCHING),
-                List.of(FAKE));
-        return new GeneratorTerms(result.getOutputs().get(ADVERSARIAL).getDouble(0),
-                result.getOutputs().get(FEATURE_MATCHING).getDouble(0), result.getGradients().get(FAKE));
+        Map<String, INDArray> values = generator.evaluate(real, fake, List.of(ADVERSARIAL, FEATURE_MATCHING));
+        return new GeneratorTerms(values.get(ADVERSARIAL).getDouble(0), values.get(FEATURE_MATCHING).getDouble(0),
+                values.get(FAKE));
     }
 
     /**
@@ -153,12 +150,7 @@ public final class PatchDiscriminator {
         SDVariable h = x;
         for (int i = 0; i < layers; i++) {
             int k = kernel(i, layers - 1);
-            int stride = k == 4 ? 2 : 1;
-            Conv2DConfig config = Conv2DConfig.builder().kH(k).kW(k).sH(stride).sW(stride).pH(1).pW(1).dH(1).dW(1)
-                    .dataFormat("NCHW").weightsFormat(WeightsFormat.YXIO).build();
-            // (out, in, k, k) permuted to (k, k, in, out): M2.1's OIYX weight gradient is wrong (docs/ND4J-NOTES.md)
-            SDVariable weight = variable(sd, name(i) + ".weight").permute(2, 3, 1, 0);
-            h = sd.cnn().conv2d(h, weight, variable(sd, name(i) + ".bias"), config);
+            h = conv(sd, h, variable(sd, name(i) + ".weight"), variable(sd, name(i) + ".bias"), k, k == 4 ? 2 : 1);
             if (i < layers - 1) {
                 h = sd.nn().leakyRelu(h, LEAK);
             }
@@ -177,6 +169,16 @@ public final class PatchDiscriminator {
             throw new IllegalStateException("SameDiff copied the array of " + name + ": updates would not reach it");
         }
         return v;
+    }
+
+    /**
+     * A k x k convolution with padding 1 and the given stride, its weight in the official (out, in, k, k) layout,
+     * permuted in the graph to (k, k, in, out): M2.1's OIYX weight gradient is wrong (docs/ND4J-NOTES.md).
+     */
+    static SDVariable conv(SameDiff sd, SDVariable x, SDVariable weight, SDVariable bias, int k, int stride) {
+        Conv2DConfig config = Conv2DConfig.builder().kH(k).kW(k).sH(stride).sW(stride).pH(1).pW(1).dH(1).dW(1)
+                .dataFormat("NCHW").weightsFormat(WeightsFormat.YXIO).build();
+        return sd.cnn().conv2d(x, weight.permute(2, 3, 1, 0), bias, config);
     }
 
     private static SDVariable last(List<SDVariable> activations) {

@@ -1,6 +1,7 @@
 package org.liifviewer.training.run;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.liifviewer.core.model.DetailDecoder;
@@ -10,6 +11,7 @@ import org.liifviewer.core.model.Tensor;
 import org.liifviewer.core.model.Weights;
 import org.liifviewer.training.gan.LiifGanGraph;
 import org.liifviewer.training.gan.PatchDiscriminator;
+import org.liifviewer.training.gan.Vgg19Perceptual;
 import org.liifviewer.training.graph.LiifGraph;
 import org.liifviewer.training.graph.ParameterLayout;
 import org.liifviewer.training.graph.PixelLoss;
@@ -80,7 +82,11 @@ final class GanTraining {
         }
         PatchDiscriminator discriminator = new PatchDiscriminator(discriminatorParameters, gan.adversarial(),
                 gan.adversarialWeight(), gan.matchingWeight());
+        Vgg19Perceptual vgg = gan.vgg19() == null ? null : Vgg19Perceptual.load(Path.of(gan.vgg19()), DataType.FLOAT);
+        String perceptual = "feature matching on the discriminator's hidden layers (weight " + gan.matchingWeight()
+                + ")" + (vgg == null ? ", no pretrained network" : " and VGG19 conv5_4 features of "
+                + Path.of(gan.vgg19()).getFileName() + " (weight " + gan.vggWeight() + ")");
         return new LiifGanGraph(modelSpec, firstGraph, secondGraph, gan.freezeFirst(), discriminator,
-                gan.pixelWeight(), gan.adversarialWeight(), gan.matchingWeight());
+                gan.pixelWeight(), gan.adversarialWeight(), gan.matchingWeight(), vgg, gan.vggWeight(), perceptual);
     }
 }

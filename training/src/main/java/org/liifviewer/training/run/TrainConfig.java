@@ -188,11 +188,12 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
      * the initial model). {@code discriminator}: the hidden widths of the {@link PatchDiscriminator};
      * {@code adversarial}: the generator's form of the adversarial term ({@link AdversarialLoss}); the perceptual
      * term is feature matching on the discriminator's hidden layers, weighted by {@code matching_weight}, which needs
-     * no pretrained network.
+     * no pretrained network, plus, when {@code vgg19} names torchvision's VGG19 weights ({@code vgg19-*.pth} or
+     * safetensors), the paper's VGG19 term weighted by {@code vgg_weight}.
      */
     public record Gan(String variant, int[] secondHidden, boolean freezeFirst, int[] discriminator,
                       AdversarialLoss adversarial, double pixelWeight, double adversarialWeight,
-                      double matchingWeight) {
+                      double matchingWeight, String vgg19, double vggWeight) {
 
         /** Whether the model gets a second decoder ({@code sf}). */
         @JsonIgnore

@@ -24,6 +24,7 @@ import org.liifviewer.core.model.io.ModelFiles;
 import org.liifviewer.core.progress.RenderMonitor;
 import org.liifviewer.core.render.LiifModel;
 import org.liifviewer.training.gan.LiifGanGraph;
+import org.liifviewer.training.gan.VggShapedFile;
 import org.liifviewer.training.graph.LiifGraph;
 import org.liifviewer.training.graph.PixelLoss;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -93,6 +94,17 @@ class GanTrainTest {
         assertEquals(initial.weights().get("encoder.head.0.weight"), trained.weights().get("encoder.head.0.weight"));
         assertFalse(java.util.Arrays.equals(initial.weights().get("imnet.layers.0.bias").data(),
                 trained.weights().get("imnet.layers.0.bias").data()), "the decoder moved");
+    }
+
+    @Test
+    void aVgg19FileAddsThePapersPerceptualTermAndTheModelSaysSo() throws Exception {
+        Path init = initialModel();
+        Path vgg = VggShapedFile.write(dir.resolve("vgg19-random.safetensors"), VggShapedFile.tensors());
+        String withVgg = GAN_SF + "  vgg19: " + vgg + "\n  vgg_weight: 0.5\n";
+        Path out = dir.resolve("vgg");
+        ResumeCheck.train(TrainConfig.parse(yaml(init, withVgg)).withIterations(1), Optional.empty(), out);
+        String perceptual = ModelFiles.load(out.resolve("last.safetensors")).metadata().get(LiifGanGraph.PERCEPTUAL);
+        assertTrue(perceptual.contains("VGG19 conv5_4 features of vgg19-random.safetensors (weight 0.5)"), perceptual);
     }
 
     @Test
