@@ -30,7 +30,7 @@ import java.util.function.Function;
  * the decoder is {@link ModulatedDecoderStage}. With an EDSR encoder and feature unfolding the table stage runs as
  * {@link EdsrTableBackprop} (one encoder forward per step); the table graph then only serves {@link #features}.
  */
-public final class LiifGraph implements TrainableGraph {
+public final class LiifGraph implements LaidOutGraph {
 
     private static final String FEATURES = "features";
 
@@ -78,19 +78,9 @@ public final class LiifGraph implements TrainableGraph {
         return spec;
     }
 
-    /** How official tensor names and layouts map to this graph's variables. */
+    @Override
     public ParameterLayout layout() {
         return layout;
-    }
-
-    @Override
-    public Weights toWeights(Map<String, INDArray> graphArrays) {
-        return layout.toWeights(graphArrays);
-    }
-
-    @Override
-    public Map<String, INDArray> toGraph(Weights official) throws ModelFormatException {
-        return layout.toGraph(official, parameters().values().iterator().next().dataType());
     }
 
     /** The trainable arrays by graph name (see {@link ParameterLayout}); shared with the graphs. */
