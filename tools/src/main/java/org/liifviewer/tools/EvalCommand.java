@@ -53,6 +53,11 @@ final class EvalCommand implements Callable<Integer> {
             description = "for a LIIF-GAN model (scored at realism 1): also score decoder 1 + ALPHA x decoder 2")
     Float realism;
 
+    @Option(names = "--lpips", paramLabel = "LIN,BACKBONE", split = ",",
+            description = "also score LPIPS: the lpips package's linear layers (weights/v0.1/vgg.pth) and torchvision's"
+                    + " VGG16 (vgg16-*.pth), or the same tensors as safetensors")
+    List<Path> lpips = List.of();
+
     @Override
     public Integer call() throws Exception {
         EvalProtocol parsed = EvalProtocol.parse(protocol);
@@ -62,7 +67,7 @@ final class EvalCommand implements Callable<Integer> {
         if (out != null) {
             FileChecks.requireFolderOrAbsent(out);
         }
-        Evaluator.run(new EvalOptions(model, data, parsed, scales, json, out, limit, realism), System.out);
+        Evaluator.run(new EvalOptions(model, data, parsed, scales, json, out, limit, realism, lpips), System.out);
         return 0;
     }
 }

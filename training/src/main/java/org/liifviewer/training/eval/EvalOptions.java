@@ -15,14 +15,15 @@ import java.util.Objects;
  * @param outDir   folder for {@code eval.csv} and {@code psnr_vs_scale.png}, or null for none
  * @param limit    evaluate only the first {@code limit} images of each set (by file name); 0 for all
  * @param realism  for a LIIF-GAN model, a second realism to score beside realism 1; null for none
+ * @param lpips    LPIPS's linear layers and VGG16 backbone files ({@link Lpips}), or empty for no LPIPS
  */
 public record EvalOptions(Path model, List<Path> dataSets, EvalProtocol protocol, List<Integer> scales,
-                          boolean json, Path outDir, int limit, Float realism) {
+                          boolean json, Path outDir, int limit, Float realism, List<Path> lpips) {
 
-    /** Options without a second realism. */
+    /** Options without a second realism and without LPIPS. */
     public EvalOptions(Path model, List<Path> dataSets, EvalProtocol protocol, List<Integer> scales, boolean json,
                        Path outDir, int limit) {
-        this(model, dataSets, protocol, scales, json, outDir, limit, null);
+        this(model, dataSets, protocol, scales, json, outDir, limit, null, List.of());
     }
 
     public EvalOptions {
@@ -30,6 +31,10 @@ public record EvalOptions(Path model, List<Path> dataSets, EvalProtocol protocol
         Objects.requireNonNull(protocol, "protocol");
         dataSets = List.copyOf(dataSets);
         scales = List.copyOf(scales);
+        lpips = List.copyOf(lpips);
+        if (!lpips.isEmpty() && lpips.size() != 2) {
+            throw new IllegalArgumentException("--lpips needs two files, LINEAR_LAYERS,BACKBONE; got " + lpips.size());
+        }
         if (dataSets.isEmpty()) {
             throw new IllegalArgumentException("no data set given");
         }

@@ -53,6 +53,21 @@ public record EvalResult(String modelName, EvalProtocol protocol, List<String> s
         return mean(s -> s.set().equals(set), method, scale, ImageScore::gradientRatio);
     }
 
+    /** Mean LPIPS of {@code method} at {@code scale} over all images of all sets (NaN when not measured). */
+    public double meanLpips(Method method, int scale) {
+        return mean(s -> true, method, scale, ImageScore::lpips);
+    }
+
+    /** Mean LPIPS of {@code method} at {@code scale} over the images of {@code set}. */
+    public double meanLpips(String set, Method method, int scale) {
+        return mean(s -> s.set().equals(set), method, scale, ImageScore::lpips);
+    }
+
+    /** Whether LPIPS was measured. */
+    public boolean hasLpips() {
+        return !scores.isEmpty() && !Double.isNaN(scores.get(0).lpips());
+    }
+
     /** The methods that were scored, in {@link Method} order. */
     public List<Method> methods() {
         return java.util.Arrays.stream(Method.values())

@@ -26,12 +26,13 @@ public final class ResultTable {
             int images = result.scores(set, Method.BICUBIC, result.scales().get(0)).size();
             out.printf(Locale.ROOT, "%n%s (%d image%s)%n", set, images, images == 1 ? "" : "s");
             printBlock(result, out, (m, s) -> result.meanPsnr(set, m, s), (m, s) -> result.meanSsim(set, m, s),
-                    (m, s) -> result.meanGradientRatio(set, m, s));
+                    (m, s) -> result.meanGradientRatio(set, m, s), (m, s) -> result.meanLpips(set, m, s));
             row(out, "LR input", result.scales(), s -> lrSources(result, set, s));
         }
         if (result.sets().size() > 1) {
             out.printf(Locale.ROOT, "%nall sets (mean over all images)%n");
-            printBlock(result, out, result::meanPsnr, result::meanSsim, result::meanGradientRatio);
+            printBlock(result, out, result::meanPsnr, result::meanSsim, result::meanGradientRatio,
+                    result::meanLpips);
         }
         out.printf(Locale.ROOT, "%nLR input: file = %s; generated = %s%n",
                 LrSource.FILE.description(), LrSource.GENERATED.description());
@@ -39,7 +40,8 @@ public final class ResultTable {
 
     private static void printBlock(EvalResult result, PrintStream out, ToDoubleBiFunction<Method, Integer> psnr,
                                    ToDoubleBiFunction<Method, Integer> ssim,
-                                   ToDoubleBiFunction<Method, Integer> gradientRatio) {
+                                   ToDoubleBiFunction<Method, Integer> gradientRatio,
+                                   ToDoubleBiFunction<Method, Integer> lpips) {
         row(out, "PSNR", result.scales(), s -> "x" + s);
         for (Method m : result.methods()) {
             row(out, m.title(), result.scales(), s -> format("%.2f", psnr.applyAsDouble(m, s)));
@@ -51,6 +53,9 @@ public final class ResultTable {
         for (Method m : result.methods()) {
             row(out, "gradient ratio " + m.label(), result.scales(),
                     s -> format("%.3f", gradientRatio.applyAsDouble(m, s)));
+        }
+        for (Method m : result.hasLpips() ? result.methods() : List.<Method>of()) {
+            row(out, "LPIPS " + m.label(), result.scales(), s -> format("%.4f", lpips.applyAsDouble(m, s)));
         }
     }
 

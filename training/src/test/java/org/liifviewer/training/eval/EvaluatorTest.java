@@ -53,7 +53,7 @@ class EvaluatorTest {
         assertEquals(CsvReport.HEADER, csv.get(0));
         assertEquals(1 + 2 * 2 + 8, csv.size(), "header, 4 means, 8 per-image rows");
         ImageScore bird = result.scores("Set5", Method.BICUBIC, 6).get(1);
-        assertTrue(csv.contains(String.format(Locale.ROOT, "image,Set5,bird,6,bicubic,generated,48,48,288,288,%.4f,%.5f,%.4f",
+        assertTrue(csv.contains(String.format(Locale.ROOT, "image,Set5,bird,6,bicubic,generated,48,48,288,288,%.4f,%.5f,%.4f,NaN",
                 bird.psnr(), bird.ssim(), bird.gradientRatio())), String.join("\n", csv));
         assertTrue(bird.gradientRatio() > 0.2 && bird.gradientRatio() < 1, "bicubic x6 is blurred: " + bird.gradientRatio());
         assertEquals(result.meanGradientRatio(Method.BICUBIC, 6), json.get("gradient_ratio").get("bicubic").get("6").asDouble(),

@@ -46,7 +46,7 @@ class RealismEvalTest {
 
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         EvalResult pair = Evaluator.run(new EvalOptions(gan, List.of(Shared.set5()), EvalProtocol.BENCHMARK,
-                List.of(3), true, null, 1, 0f), new PrintStream(stdout, true, StandardCharsets.UTF_8));
+                List.of(3), true, null, 1, 0f, List.of()), new PrintStream(stdout, true, StandardCharsets.UTF_8));
         EvalResult single = Evaluator.run(new EvalOptions(alone, List.of(Shared.set5()), EvalProtocol.BENCHMARK,
                 List.of(3), false, null, 1), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
@@ -63,7 +63,8 @@ class RealismEvalTest {
     @Test
     void aRealismForAModelWithOneDecoderIsRefused() {
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> Evaluator.run(new EvalOptions(
-                Shared.tinyModel(), List.of(Shared.set5()), EvalProtocol.BENCHMARK, List.of(2), false, null, 1, 0.5f),
+                Shared.tinyModel(), List.of(Shared.set5()), EvalProtocol.BENCHMARK, List.of(2), false, null, 1, 0.5f,
+                List.of()),
                 System.out));
         assertEquals(Shared.tinyModel() + ": --realism needs a LIIF-GAN model (with a second decoder), and this model"
                 + " has one decoder", e.getMessage());

@@ -13,6 +13,7 @@ import org.liifviewer.core.model.ModelFormatException;
 import org.liifviewer.core.model.Tensor;
 import org.liifviewer.core.model.Weights;
 import org.liifviewer.training.gradcheck.GradientCheck;
+import org.liifviewer.training.gradcheck.PlainConvolution;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -82,44 +83,13 @@ class Vgg19PerceptualTest {
         int channels = 3;
         for (int l = 0; l < CONVS.length; l++) {
             Tensor wt = sd.get("features." + CONVS[l] + ".weight");
-            float[] bias = sd.get("features." + CONVS[l] + ".bias").data();
-            int out = (int) wt.dim(0);
-            double[] y = new double[out * h * w];
-            for (int o = 0; o < out; o++) {
-                for (int r = 0; r < h; r++) {
-                    for (int c = 0; c < w; c++) {
-                        double s = bias[o];
-                        for (int i = 0; i < channels; i++) {
-                            for (int dy = 0; dy < 3; dy++) {
-                                for (int dx = 0; dx < 3; dx++) {
-                                    int rr = r + dy - 1;
-                                    int cc = c + dx - 1;
-                                    if (rr >= 0 && rr < h && cc >= 0 && cc < w) {
-                                        s += wt.data()[((o * channels + i) * 3 + dy) * 3 + dx] * x[(i * h + rr) * w + cc];
-                                    }
-                                }
-                            }
-                        }
-                        y[(o * h + r) * w + c] = l < CONVS.length - 1 ? Math.max(0, s) : s;
-                    }
-                }
+            x = PlainConvolution.conv3x3(x, channels, h, w, wt, sd.get("features." + CONVS[l] + ".bias").data());
+            if (l < CONVS.length - 1) {
+                PlainConvolution.relu(x);
             }
-            x = y;
-            channels = out;
+            channels = (int) wt.dim(0);
             if (l == 1 || l == 3 || l == 7 || l == 11) {
-                double[] pooled = new double[channels * (h / 2) * (w / 2)];
-                for (int o = 0; o < channels; o++) {
-                    for (int r = 0; r < h / 2; r++) {
-                        for (int c = 0; c < w / 2; c++) {
-                            double m = Double.NEGATIVE_INFINITY;
-                            for (int d = 0; d < 4; d++) {
-                                m = Math.max(m, x[(o * h + 2 * r + d / 2) * w + 2 * c + d % 2]);
-                            }
-                            pooled[(o * (h / 2) + r) * (w / 2) + c] = m;
-                        }
-                    }
-                }
-                x = pooled;
+                x = PlainConvolution.maxPool2(x, channels, h, w);
                 h /= 2;
                 w /= 2;
             }
