@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.liifviewer.core.image.FloatImage;
 import org.liifviewer.core.model.ModelFormatException;
-import org.liifviewer.core.model.Tensor;
 import org.liifviewer.core.model.Weights;
 import org.liifviewer.core.model.io.ModelFiles;
+import org.liifviewer.training.graph.VggFeatures;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
@@ -50,23 +51,12 @@ public final class Lpips {
      * @throws ModelFormatException naming the first missing or misshaped tensor
      */
     public Lpips(Weights linearLayers, Weights vgg16) throws ModelFormatException {
-        convs = new INDArray[CONVS.length][];
-        long in = 3;
-        for (int i = 0; i < CONVS.length; i++) {
-            String name = "features." + CONVS[i];
-            Tensor w = vgg16.get(name + ".weight");
-            if (w.rank() != 4 || w.dim(1) != in || w.dim(2) != 3 || w.dim(3) != 3) {
-                throw new ModelFormatException("not VGG16's features: '" + name + ".weight' has shape "
-                        + java.util.Arrays.toString(w.shape()) + ", expected [out, " + in + ", 3, 3]");
-            }
-            convs[i] = new INDArray[] {array(w), array(vgg16.get(name + ".bias", w.dim(0)))};
-            in = w.dim(0);
-        }
+        convs = VggFeatures.read(vgg16, CONVS, "VGG16", DataType.DOUBLE);
         linear = new INDArray[TAPS.length];
         for (int k = 0; k < TAPS.length; k++) {
             long channels = convs[TAPS[k]][0].size(0);
-            linear[k] = array(linearLayers.get("lin" + k + ".model.1.weight", 1, channels, 1, 1)).reshape(1, channels,
-                    1, 1);
+            linear[k] = VggFeatures.array(linearLayers.get("lin" + k + ".model.1.weight", 1, channels, 1, 1),
+                    DataType.DOUBLE);
         }
     }
 
@@ -88,7 +78,7 @@ public final class Lpips {
 
     /** The five compared activations of {@code image}. */
     private INDArray[] features(FloatImage image) {
-        INDArray x = Nd4j.createFromArray(image.data()).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE)
+        INDArray x = Nd4j.createFromArray(image.data()).castTo(DataType.DOUBLE)
                 .reshape(1, 3, image.height(), image.width());
         for (int c = 0; c < 3; c++) {
             INDArray channel = x.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
@@ -118,8 +108,4 @@ public final class Lpips {
         return features.div(norm.broadcast(features.shape()));
     }
 
-    private static INDArray array(Tensor t) {
-        return Nd4j.createFromArray(t.data()).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE)
-                .reshape('c', t.shape()).dup('c');
-    }
 }

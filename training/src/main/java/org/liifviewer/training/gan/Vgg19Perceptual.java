@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.liifviewer.core.model.ModelFormatException;
-import org.liifviewer.core.model.Tensor;
 import org.liifviewer.core.model.Weights;
 import org.liifviewer.core.model.io.ModelFiles;
+import org.liifviewer.training.graph.VggFeatures;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -53,7 +53,7 @@ public final class Vgg19Perceptual {
     public Vgg19Perceptual(Weights weights, DataType type) throws ModelFormatException {
         graph = new PatchGradient(type);
         SameDiff sd = graph.graph();
-        INDArray[][] layers = layers(weights, type);
+        INDArray[][] layers = VggFeatures.read(weights, CONVS, "VGG19", type);
         SDVariable[][] variables = new SDVariable[layers.length][];
         for (int i = 0; i < layers.length; i++) {
             variables[i] = new SDVariable[] {sd.constant("vgg_w" + i, layers[i][0]), sd.constant("vgg_b" + i,
@@ -77,27 +77,6 @@ public final class Vgg19Perceptual {
      * @param fakeGradient its gradient by the generated patches
      */
     public record Term(double value, INDArray fakeGradient) {
-    }
-
-    private static INDArray[][] layers(Weights weights, DataType type) throws ModelFormatException {
-        INDArray[][] layers = new INDArray[CONVS.length][];
-        long in = 3;
-        for (int i = 0; i < CONVS.length; i++) {
-            String name = "features." + CONVS[i];
-            Tensor w = weights.get(name + ".weight");
-            if (w.rank() != 4 || w.dim(1) != in || w.dim(2) != 3 || w.dim(3) != 3) {
-                throw new ModelFormatException("not VGG19's features: '" + name + ".weight' has shape "
-                        + java.util.Arrays.toString(w.shape()) + ", expected [out, " + in + ", 3, 3]");
-            }
-            Tensor b = weights.get(name + ".bias", w.dim(0));
-            layers[i] = new INDArray[] {array(w, type), array(b, type)};
-            in = w.dim(0);
-        }
-        return layers;
-    }
-
-    private static INDArray array(Tensor t, DataType type) {
-        return Nd4j.createFromArray(t.data()).reshape('c', t.shape()).castTo(type).dup('c');
     }
 
     /** [-1, 1] to ImageNet-normalised values: ((x + 1) / 2 - mean) / std per channel. */
