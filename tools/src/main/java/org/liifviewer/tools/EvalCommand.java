@@ -11,9 +11,12 @@ import org.liifviewer.training.eval.Evaluator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code liif eval}: PSNR / SSIM of a model and of the bicubic baseline on test sets, as LIIF's test.py. */
+/**
+ * {@code liif eval}: PSNR / SSIM / gradient ratio of a model (a LIIF-GAN model also at {@code --realism}) and of the
+ * bicubic baseline on test sets, as LIIF's test.py.
+ */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Evaluate a model on test sets (PSNR, SSIM) next to bicubic.",
+        description = {"Evaluate a model on test sets (PSNR, SSIM, gradient ratio) next to bicubic.",
                 "As LIIF's test.py does; the bicubic baseline is MATLAB imresize. x2-x4 use the LR_bicubic files when present;",
                 "other scales generate the LR with Pillow bicubic from the HR cropped to a",
                 "multiple of the scale. Prints a table per set (methods x scales); progress",
@@ -46,6 +49,15 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "only the first N images of each set (0: all)")
     int limit;
 
+    @Option(names = "--realism", paramLabel = "ALPHA",
+            description = "for a LIIF-GAN model (scored at realism 1): also score decoder 1 + ALPHA x decoder 2")
+    Float realism;
+
+    @Option(names = "--lpips", paramLabel = "LIN,BACKBONE", split = ",",
+            description = "also score LPIPS: the lpips package's linear layers (weights/v0.1/vgg.pth) and torchvision's"
+                    + " VGG16 (vgg16-*.pth), or the same tensors as safetensors")
+    List<Path> lpips = List.of();
+
     @Override
     public Integer call() throws Exception {
         EvalProtocol parsed = EvalProtocol.parse(protocol);
@@ -55,7 +67,7 @@ final class EvalCommand implements Callable<Integer> {
         if (out != null) {
             FileChecks.requireFolderOrAbsent(out);
         }
-        Evaluator.run(new EvalOptions(model, data, parsed, scales, json, out, limit), System.out);
+        Evaluator.run(new EvalOptions(model, data, parsed, scales, json, out, limit, realism, lpips), System.out);
         return 0;
     }
 }

@@ -177,6 +177,43 @@ class UpscaleCommandTest {
         assertFalse(Files.exists(jpeg));
     }
 
+    @Test
+    void realismWeighsALiifGanModelsSecondDecoderAndIsRefusedForOneDecoder() throws IOException {
+        var encoder = new org.liifviewer.core.model.EncoderSpec.Edsr("edsr-baseline", 2, 8, 1f);
+        var first = new org.liifviewer.core.model.LiifSpec(encoder, new int[] {16}, 3, true, true, true);
+        var spec = first.withDetail(new org.liifviewer.core.model.DetailDecoder(first,
+                org.liifviewer.core.model.FeatureLayer.LAST, 1f));
+        var weights = org.liifviewer.core.bench.RandomWeights.of(spec, 4);
+        Path pair = dir.resolve("gan.safetensors");
+        Path single = dir.resolve("single.safetensors");
+        org.liifviewer.core.model.io.ModelFiles.save(new org.liifviewer.core.model.LiifModelFile(spec, weights,
+                java.util.Map.of()), pair);
+        org.liifviewer.core.model.io.ModelFiles.save(new org.liifviewer.core.model.LiifModelFile(first,
+                org.liifviewer.core.model.DetailDecoder.baseWeightsOf(weights), java.util.Map.of()), single);
+        String input = golden("small-full/inp.png").toString();
+        Path none = dir.resolve("none.png");
+        Path full = dir.resolve("full.png");
+        Path alone = dir.resolve("alone.png");
+        assertEquals(0, LiifCli.run("upscale", "--model", pair.toString(), "--realism", "0", "--scale", "2", input,
+                none.toString()));
+        assertEquals(0, LiifCli.run("upscale", "--model", pair.toString(), "--scale", "2", input, full.toString()));
+        assertEquals(0, LiifCli.run("upscale", "--model", single.toString(), "--scale", "2", input, alone.toString()));
+        FloatImage zero = ImageFiles.read(none).rgb();
+        assertTrue(java.util.Arrays.equals(ImageFiles.read(alone).rgb().data(), zero.data()),
+                "realism 0 renders the first decoder alone");
+        assertTrue(meanAbsoluteDifference(ImageFiles.read(full).rgb(), zero) > 1e-3, "the default realism 1 adds detail");
+
+        Path out = dir.resolve("never.png");
+        String err = runCapturingStderr("upscale", "--model", single.toString(), "--realism", "0.5", "--scale", "2",
+                input, out.toString());
+        assertTrue(err.contains("liif upscale: error: " + single + ": --realism needs a LIIF-GAN model (with a second"
+                + " decoder), and this model has one decoder"), err);
+        err = runCapturingStderr("upscale", "--model", pair.toString(), "--realism", "1.5", "--scale", "2", input,
+                out.toString());
+        assertTrue(err.contains("--realism 1.5 is outside [0, 1]"), err);
+        assertFalse(Files.exists(out));
+    }
+
     private static String runCapturingStderr(String... args) {
         PrintStream old = System.err;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();

@@ -3,6 +3,7 @@ package org.liifviewer.core.bench;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.liifviewer.core.model.DetailDecoder;
 import org.liifviewer.core.model.EncoderSpec;
 import org.liifviewer.core.model.LiifSpec;
 import org.liifviewer.core.model.Modulation;
@@ -33,12 +34,14 @@ public final class RandomWeights {
                 new Modulation(6, 16, true, true));
     }
 
-    /** Weights with every tensor {@code spec} needs, under the official names. */
+    /** Weights with every tensor {@code spec} needs (EDSR's mean shift included), under the official names. */
     public static Weights of(LiifSpec spec, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         Map<String, Tensor> m = new LinkedHashMap<>();
         if (spec.encoder() instanceof EncoderSpec.Edsr e) {
             int f = e.nFeats();
+            meanShift(m, "encoder.sub_mean", -1);
+            meanShift(m, "encoder.add_mean", 1);
             conv(m, rnd, "encoder.head.0", 3, f, 3);
             for (int i = 0; i < e.nResblocks(); i++) {
                 conv(m, rnd, "encoder.body." + i + ".body.0", f, f, 3);
@@ -58,14 +61,21 @@ public final class RandomWeights {
             conv(m, rnd, "encoder.GFF.0", r.d() * r.g0(), r.g0(), 1);
             conv(m, rnd, "encoder.GFF.1", r.g0(), r.g0(), 3);
         }
-        if (spec.modulated()) {
-            mlp(m, rnd, "hypernet.layers.", spec.hypernetInDim(), spec.hidden(), spec.hypernetOutDim());
-            int[] render = spec.modulation().hiddenWidths();
-            mlp(m, rnd, "imnet.layers.", spec.renderInDim(), render, spec.outDim());
-        } else {
-            mlp(m, rnd, "imnet.layers.", spec.mlpInDim(), spec.hidden(), spec.outDim());
+        decoder(m, rnd, "", spec);
+        if (spec.detail() != null) {
+            decoder(m, rnd, DetailDecoder.PREFIX, spec.detail().spec());
         }
         return new Weights(m);
+    }
+
+    private static void decoder(Map<String, Tensor> m, SplittableRandom rnd, String prefix, LiifSpec spec) {
+        if (spec.modulated()) {
+            mlp(m, rnd, prefix + "hypernet.layers.", spec.hypernetInDim(), spec.hidden(), spec.hypernetOutDim());
+            int[] render = spec.modulation().hiddenWidths();
+            mlp(m, rnd, prefix + "imnet.layers.", spec.renderInDim(), render, spec.outDim());
+        } else {
+            mlp(m, rnd, prefix + "imnet.layers.", spec.mlpInDim(), spec.hidden(), spec.outDim());
+        }
     }
 
     private static void mlp(Map<String, Tensor> m, SplittableRandom rnd, String prefix, int in, int[] hidden,
@@ -76,6 +86,13 @@ public final class RandomWeights {
             m.put(prefix + 2 * i + ".bias", uniform(rnd, in, out));
             in = out;
         }
+    }
+
+    /** EDSR's fixed mean shift (identity, ± the DIV2K RGB mean), as in the official state_dict. */
+    private static void meanShift(Map<String, Tensor> m, String name, int sign) {
+        float[] eye = {1, 0, 0, 0, 1, 0, 0, 0, 1};
+        m.put(name + ".weight", new Tensor(new long[] {3, 3, 1, 1}, eye));
+        m.put(name + ".bias", new Tensor(new long[] {3}, new float[] {sign * 0.4488f, sign * 0.4371f, sign * 0.4040f}));
     }
 
     private static void conv(Map<String, Tensor> m, SplittableRandom rnd, String name, int in, int out, int k) {

@@ -110,7 +110,8 @@ public final class Metrics {
         return img.get(img.channels() == 1 ? 0 : c, y, x);
     }
 
-    private static double[] luma(FloatImage img, int shave, int h, int w) {
+    /** The luma of the {@code h x w} region at ({@code shave}, {@code shave}), on the 0-255 scale (MATLAB {@code rgb2ycbcr}). */
+    static double[] luma(FloatImage img, int shave, int h, int w) {
         double[] y = new double[h * w];
         for (int r = 0; r < h; r++) {
             for (int x = 0; x < w; x++) {

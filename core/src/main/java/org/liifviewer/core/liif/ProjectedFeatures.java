@@ -24,24 +24,27 @@ abstract class ProjectedFeatures implements QueryDecoder.PreparedFeatures {
 
     @Override
     public void prefetch(Axis rows, Axis cols, RenderMonitor monitor) {
-        int[] b = bounds(rows, cols);
+        int[] b = bounds(rows, cols, h, w);
         proj.prefetch(b[0], b[1], b[2], b[3], monitor);
     }
 
     @Override
     public boolean prefetchIfRoom(Axis rows, Axis cols, RenderMonitor monitor) {
-        int[] b = bounds(rows, cols);
+        int[] b = bounds(rows, cols, h, w);
         return proj.prefetchIfRoom(b[0], b[1], b[2], b[3], monitor);
     }
 
     @Override
     public QueryDecoder.PreparedFeatures alone(Axis rows, Axis cols) {
-        int[] b = bounds(rows, cols);
+        int[] b = bounds(rows, cols, h, w);
         return over(proj.window(b[0], b[1], b[2], b[3]));
     }
 
-    /** Feature pixels (y0, x0, y1, x1) the grid's queries may read, ensemble neighbours included. */
-    private int[] bounds(Axis rows, Axis cols) {
+    /**
+     * Feature pixels (y0, x0, y1, x1) of an {@code h x w} map that the grid's queries may read, ensemble neighbours
+     * included.
+     */
+    static int[] bounds(Axis rows, Axis cols, int h, int w) {
         return new int[] {
             clippedIndex(rows.coord(0), h, -1), clippedIndex(cols.coord(0), w, -1),
             clippedIndex(rows.coord(rows.count() - 1), h, 1), clippedIndex(cols.coord(cols.count() - 1), w, 1)};

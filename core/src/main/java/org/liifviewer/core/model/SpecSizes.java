@@ -32,6 +32,15 @@ public final class SpecSizes {
         if (spec.outDim() != 3) {
             throw new ModelFormatException("the model computes " + spec.outDim() + " values per pixel, not 3 (RGB)");
         }
+        if (spec.detail() != null) {
+            check(spec.detail().spec());
+            FeatureLayer layer = spec.detail().baseFeatures();
+            if (!layer.last() && !(spec.encoder() instanceof EncoderSpec.Edsr edsr
+                    && layer.afterBlocks() <= edsr.nResblocks())) {
+                throw new ModelFormatException("decoder 1 reads features " + layer.toOfficial()
+                        + ", which the encoder " + spec.encoder().describe() + " does not have");
+            }
+        }
     }
 
     private static void atLeastOne(String what, int value) throws ModelFormatException {

@@ -18,7 +18,8 @@ public final class TensorLayout {
 
     /**
      * Expected tensor names mapped to their shapes, encoder first, then the MLP ({@code imnet.layers.*}); for
-     * LM-LIIF the hyper-network ({@code hypernet.layers.*}) and then the render MLP ({@code imnet.layers.*}).
+     * LM-LIIF the hyper-network ({@code hypernet.layers.*}) and then the render MLP ({@code imnet.layers.*}); a second
+     * decoder's tensors follow under {@link DetailDecoder#PREFIX}.
      */
     public static Map<String, long[]> expected(LiifSpec spec) {
         Map<String, long[]> out = new LinkedHashMap<>();
@@ -27,14 +28,21 @@ public final class TensorLayout {
         } else {
             addRdn(out, (EncoderSpec.Rdn) spec.encoder());
         }
-        if (spec.modulated()) {
-            addMlp(out, "hypernet.layers.", spec.hypernetInDim(), spec.hidden(), spec.hypernetOutDim());
-            int[] render = spec.modulation().hiddenWidths();
-            addMlp(out, "imnet.layers.", spec.renderInDim(), render, spec.outDim());
-        } else {
-            addMlp(out, "imnet.layers.", spec.mlpInDim(), spec.hidden(), spec.outDim());
+        addDecoder(out, "", spec);
+        if (spec.detail() != null) {
+            addDecoder(out, DetailDecoder.PREFIX, spec.detail().spec());
         }
         return out;
+    }
+
+    private static void addDecoder(Map<String, long[]> out, String prefix, LiifSpec spec) {
+        if (spec.modulated()) {
+            addMlp(out, prefix + "hypernet.layers.", spec.hypernetInDim(), spec.hidden(), spec.hypernetOutDim());
+            int[] render = spec.modulation().hiddenWidths();
+            addMlp(out, prefix + "imnet.layers.", spec.renderInDim(), render, spec.outDim());
+        } else {
+            addMlp(out, prefix + "imnet.layers.", spec.mlpInDim(), spec.hidden(), spec.outDim());
+        }
     }
 
     /** The official {@code MLP}'s Linear layers {@code <prefix><2i>} (odd indices are the ReLUs). */

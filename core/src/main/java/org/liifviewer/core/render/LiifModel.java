@@ -8,10 +8,10 @@ import org.liifviewer.core.encoder.Encoder;
 import org.liifviewer.core.encoder.Encoders;
 import org.liifviewer.core.encoder.FeatureMap;
 import org.liifviewer.core.image.FloatImage;
-import org.liifviewer.core.liif.Mlp;
-import org.liifviewer.core.liif.ModulatedDecoder;
+import org.liifviewer.core.liif.Decoders;
 import org.liifviewer.core.liif.ProjectingDecoder;
-import org.liifviewer.core.liif.SplitDecoder;
+import org.liifviewer.core.liif.RealismDecoder;
+import org.liifviewer.core.model.FeatureLayer;
 import org.liifviewer.core.model.LiifModelFile;
 import org.liifviewer.core.model.LiifSpec;
 import org.liifviewer.core.model.ModelFormatException;
@@ -20,7 +20,7 @@ import org.liifviewer.core.model.io.ModelFiles;
 import org.liifviewer.core.progress.RenderMonitor;
 
 /**
- * A loaded LIIF or LM-LIIF model: its encoder and its fast exact decoder. Images are encoded lazily, tile by tile, into a
+ * A loaded LIIF, LM-LIIF or LIIF-GAN model: its encoder and its fast exact decoder. Images are encoded lazily, tile by tile, into a
  * memory-bounded cache shared by all images of this model. Thread-safe for rendering.
  */
 public final class LiifModel {
@@ -65,9 +65,9 @@ public final class LiifModel {
 
     public LiifModel(LiifSpec spec, Weights weights, int tile, TileCache cache) throws ModelFormatException {
         this.spec = spec;
-        this.encoder = Encoders.create(spec.encoder(), weights);
-        this.decoder = spec.modulated() ? new ModulatedDecoder(spec, weights)
-                : new SplitDecoder(spec, new Mlp(spec, weights));
+        this.encoder = Encoders.create(spec.encoder(), weights,
+                spec.detail() == null ? FeatureLayer.LAST : spec.detail().baseFeatures());
+        this.decoder = Decoders.create(spec, weights);
         this.tile = tile;
         this.cache = cache;
     }
@@ -110,5 +110,23 @@ public final class LiifModel {
     public LiifImage encode(FloatImage rgb) {
         TiledProjections projections = new TiledProjections(encoder, decoder, rgb, tile, cache);
         return new LiifImage(decoder.prepare(projections), rgb.height(), rgb.width());
+    }
+
+    /** Whether the model has LIIF-GAN's second decoder, whose weight {@link #encode(FloatImage, float)} sets. */
+    public boolean hasRealism() {
+        return decoder instanceof RealismDecoder;
+    }
+
+    /**
+     * Like {@link #encode(FloatImage)}, rendering {@code decoder 1 + realism * decoder 2}.
+     *
+     * @throws IllegalStateException if the model has no second decoder ({@link #hasRealism()})
+     */
+    public LiifImage encode(FloatImage rgb, float realism) {
+        if (!(decoder instanceof RealismDecoder pair)) {
+            throw new IllegalStateException("the model has no second decoder, so no realism to set");
+        }
+        TiledProjections projections = new TiledProjections(encoder, decoder, rgb, tile, cache);
+        return new LiifImage(pair.prepare(projections, realism), rgb.height(), rgb.width());
     }
 }

@@ -82,7 +82,7 @@ class ModulatedDecoderTest {
     }
 
     /** Queries in [-1.1, 1.1]², cells from a few distinct sizes in runs (as tiles at several zooms would give). */
-    private static Queries randomQueries(int n, long seed) {
+    static Queries randomQueries(int n, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         Queries q = Queries.allocate(n);
         float cellY = 0.1f;
@@ -100,7 +100,7 @@ class ModulatedDecoderTest {
         return q;
     }
 
-    private static void assertClose(float[] expected, float[] actual, String what) {
+    static void assertClose(float[] expected, float[] actual, String what) {
         float max = 0;
         for (int i = 0; i < expected.length; i++) {
             max = Math.max(max, Math.abs(expected[i] - actual[i]));

@@ -10,7 +10,7 @@ import org.liifviewer.training.graph.PixelLoss;
 import org.liifviewer.training.graph.QueryPlan;
 import org.liifviewer.training.graph.QueryPlanner;
 import org.liifviewer.training.graph.SplitGraph;
-import org.liifviewer.training.graph.TrainableGraph;
+import org.liifviewer.training.graph.LaidOutGraph;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -33,7 +33,7 @@ import java.util.function.Function;
  *   (offset y, offset x, 1/scale) → C·9·3 weights, contracted with the looked-up feature to RGB.</li>
  * </ul>
  */
-public final class BaselineGraph implements TrainableGraph {
+public final class BaselineGraph implements LaidOutGraph {
 
     private static final String TRUNK_PREFIX = "encoder.";
 

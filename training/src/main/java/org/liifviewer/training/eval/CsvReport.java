@@ -14,7 +14,7 @@ import org.liifviewer.core.io.AtomicFile;
  */
 public final class CsvReport {
 
-    static final String HEADER = "kind,set,image,scale,method,lr_source,lr_h,lr_w,hr_h,hr_w,psnr,ssim";
+    static final String HEADER = "kind,set,image,scale,method,lr_source,lr_h,lr_w,hr_h,hr_w,psnr,ssim,gradient_ratio,lpips";
 
     private CsvReport() {
     }
@@ -25,19 +25,20 @@ public final class CsvReport {
         lines.add(HEADER);
         for (String set : result.sets()) {
             for (int scale : result.scales()) {
-                for (Method m : Method.values()) {
+                for (Method m : result.methods()) {
                     if (result.scores(set, m, scale).isEmpty()) {
                         continue;       // a baseline's unsupported scale
                     }
-                    lines.add(String.format(Locale.ROOT, "mean,%s,,%d,%s,,,,,,%.4f,%.5f", set, scale, m.label(),
-                            result.meanPsnr(set, m, scale), result.meanSsim(set, m, scale)));
+                    lines.add(String.format(Locale.ROOT, "mean,%s,,%d,%s,,,,,,%.4f,%.5f,%.4f,%.4f", set, scale,
+                            m.label(), result.meanPsnr(set, m, scale), result.meanSsim(set, m, scale),
+                            result.meanGradientRatio(set, m, scale), result.meanLpips(set, m, scale)));
                 }
             }
         }
         for (ImageScore s : result.scores()) {
-            lines.add(String.format(Locale.ROOT, "image,%s,%s,%d,%s,%s,%d,%d,%d,%d,%.4f,%.5f", s.set(), s.image(),
-                    s.scale(), s.method().label(), s.source().label(), s.lrH(), s.lrW(), s.hrH(), s.hrW(),
-                    s.psnr(), s.ssim()));
+            lines.add(String.format(Locale.ROOT, "image,%s,%s,%d,%s,%s,%d,%d,%d,%d,%.4f,%.5f,%.4f,%.4f", s.set(),
+                    s.image(), s.scale(), s.method().label(), s.source().label(), s.lrH(), s.lrW(), s.hrH(), s.hrW(),
+                    s.psnr(), s.ssim(), s.gradientRatio(), s.lpips()));
         }
         byte[] text = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
         AtomicFile.write(file, out -> out.write(text));

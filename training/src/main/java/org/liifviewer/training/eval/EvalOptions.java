@@ -14,15 +14,27 @@ import java.util.Objects;
  * @param json     whether the last line of the report is a JSON summary
  * @param outDir   folder for {@code eval.csv} and {@code psnr_vs_scale.png}, or null for none
  * @param limit    evaluate only the first {@code limit} images of each set (by file name); 0 for all
+ * @param realism  for a LIIF-GAN model, a second realism to score beside realism 1; null for none
+ * @param lpips    LPIPS's linear layers and VGG16 backbone files ({@link Lpips}), or empty for no LPIPS
  */
 public record EvalOptions(Path model, List<Path> dataSets, EvalProtocol protocol, List<Integer> scales,
-                          boolean json, Path outDir, int limit) {
+                          boolean json, Path outDir, int limit, Float realism, List<Path> lpips) {
+
+    /** Options without a second realism and without LPIPS. */
+    public EvalOptions(Path model, List<Path> dataSets, EvalProtocol protocol, List<Integer> scales, boolean json,
+                       Path outDir, int limit) {
+        this(model, dataSets, protocol, scales, json, outDir, limit, null, List.of());
+    }
 
     public EvalOptions {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(protocol, "protocol");
         dataSets = List.copyOf(dataSets);
         scales = List.copyOf(scales);
+        lpips = List.copyOf(lpips);
+        if (!lpips.isEmpty() && lpips.size() != 2) {
+            throw new IllegalArgumentException("--lpips needs two files, LINEAR_LAYERS,BACKBONE; got " + lpips.size());
+        }
         if (dataSets.isEmpty()) {
             throw new IllegalArgumentException("no data set given");
         }
@@ -36,6 +48,9 @@ public record EvalOptions(Path model, List<Path> dataSets, EvalProtocol protocol
         }
         if (scales.stream().distinct().count() != scales.size()) {
             throw new IllegalArgumentException("duplicate scale in " + scales);
+        }
+        if (realism != null && !(realism >= 0f && realism <= 1f)) {
+            throw new IllegalArgumentException("--realism " + realism + " is outside [0, 1]");
         }
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be >= 0, got " + limit);

@@ -43,6 +43,37 @@ public record EvalResult(String modelName, EvalProtocol protocol, List<String> s
         return mean(s -> s.set().equals(set), method, scale, ImageScore::ssim);
     }
 
+    /** Mean gradient ratio of {@code method} at {@code scale} over all images of all sets. */
+    public double meanGradientRatio(Method method, int scale) {
+        return mean(s -> true, method, scale, ImageScore::gradientRatio);
+    }
+
+    /** Mean gradient ratio of {@code method} at {@code scale} over the images of {@code set}. */
+    public double meanGradientRatio(String set, Method method, int scale) {
+        return mean(s -> s.set().equals(set), method, scale, ImageScore::gradientRatio);
+    }
+
+    /** Mean LPIPS of {@code method} at {@code scale} over all images of all sets (NaN when not measured). */
+    public double meanLpips(Method method, int scale) {
+        return mean(s -> true, method, scale, ImageScore::lpips);
+    }
+
+    /** Mean LPIPS of {@code method} at {@code scale} over the images of {@code set}. */
+    public double meanLpips(String set, Method method, int scale) {
+        return mean(s -> s.set().equals(set), method, scale, ImageScore::lpips);
+    }
+
+    /** Whether LPIPS was measured. */
+    public boolean hasLpips() {
+        return !scores.isEmpty() && !Double.isNaN(scores.get(0).lpips());
+    }
+
+    /** The methods that were scored, in {@link Method} order. */
+    public List<Method> methods() {
+        return java.util.Arrays.stream(Method.values())
+                .filter(m -> scores.stream().anyMatch(s -> s.method() == m)).toList();
+    }
+
     /** The per-image scores of {@code set} at {@code scale} for {@code method}. */
     public List<ImageScore> scores(String set, Method method, int scale) {
         return scores.stream()

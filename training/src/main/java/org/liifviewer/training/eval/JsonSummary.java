@@ -2,14 +2,18 @@ package org.liifviewer.training.eval;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleBiFunction;
 
 /**
  * The one-line JSON summary: {@code {"model": {"2": psnr, ...}, "bicubic": {"2": psnr, ...}, "ssim": {"model":
- * {...}, "bicubic": {...}}}}, means over all evaluated images (null where the model cannot do a scale); with several sets also {@code "sets": {name:
- * {the same three keys}}}. Values are rounded to 4 decimals.
+ * {...}, "bicubic": {...}}, "gradient_ratio": {the same two}}}, means over all evaluated images (null where the model
+ * cannot do a scale); a LIIF-GAN model evaluated at {@code --realism} adds {@code "model-realism"} beside
+ * {@code "model"} in each; with several sets also {@code "sets": {name: {the same keys}}}. Values are rounded to 4
+ * decimals.
  */
 public final class JsonSummary {
 
@@ -18,11 +22,12 @@ public final class JsonSummary {
 
     /** The summary as a single line of JSON. */
     public static String of(EvalResult result) {
-        Map<String, Object> json = block(result, result::meanPsnr, result::meanSsim);
+        Map<String, Object> json = block(result, result::meanPsnr, result::meanSsim, result::meanGradientRatio);
         if (result.sets().size() > 1) {
             Map<String, Object> sets = new LinkedHashMap<>();
             for (String set : result.sets()) {
-                sets.put(set, block(result, (m, s) -> result.meanPsnr(set, m, s), (m, s) -> result.meanSsim(set, m, s)));
+                sets.put(set, block(result, (m, s) -> result.meanPsnr(set, m, s), (m, s) -> result.meanSsim(set, m, s),
+                        (m, s) -> result.meanGradientRatio(set, m, s)));
             }
             json.put("sets", sets);
         }
@@ -34,14 +39,22 @@ public final class JsonSummary {
     }
 
     private static Map<String, Object> block(EvalResult result, ToDoubleBiFunction<Method, Integer> psnr,
-                                             ToDoubleBiFunction<Method, Integer> ssim) {
+                                             ToDoubleBiFunction<Method, Integer> ssim,
+                                             ToDoubleBiFunction<Method, Integer> gradientRatio) {
         Map<String, Object> block = new LinkedHashMap<>();
         Map<String, Object> ssimBlock = new LinkedHashMap<>();
-        for (Method m : new Method[] {Method.MODEL, Method.BICUBIC}) {
+        Map<String, Object> gradientBlock = new LinkedHashMap<>();
+        List<Method> methods = new ArrayList<>(List.of(Method.MODEL, Method.BICUBIC));
+        if (result.methods().contains(Method.MODEL_AT_REALISM)) {
+            methods.add(1, Method.MODEL_AT_REALISM);
+        }
+        for (Method m : methods) {
             block.put(m.label(), byScale(result, m, psnr));
             ssimBlock.put(m.label(), byScale(result, m, ssim));
+            gradientBlock.put(m.label(), byScale(result, m, gradientRatio));
         }
         block.put("ssim", ssimBlock);
+        block.put("gradient_ratio", gradientBlock);
         return block;
     }
 

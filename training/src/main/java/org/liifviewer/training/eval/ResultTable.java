@@ -19,31 +19,43 @@ public final class ResultTable {
 
     /** One block per set (plus one over all images when there are several sets). */
     public static void print(EvalResult result, PrintStream out) {
-        out.printf(Locale.ROOT, "model %s, protocol %s (%s); PSNR in dB, SSIM on Y%n",
+        out.printf(Locale.ROOT, "model %s, protocol %s (%s); PSNR in dB, SSIM on Y, gradient ratio = mean Sobel"
+                        + " magnitude of Y over the ground truth's%n",
                 result.modelName(), result.protocol().label(), result.protocol().description());
         for (String set : result.sets()) {
             int images = result.scores(set, Method.BICUBIC, result.scales().get(0)).size();
             out.printf(Locale.ROOT, "%n%s (%d image%s)%n", set, images, images == 1 ? "" : "s");
-            printBlock(result, out, (m, s) -> result.meanPsnr(set, m, s), (m, s) -> result.meanSsim(set, m, s));
+            printBlock(result, out, (m, s) -> result.meanPsnr(set, m, s), (m, s) -> result.meanSsim(set, m, s),
+                    (m, s) -> result.meanGradientRatio(set, m, s), (m, s) -> result.meanLpips(set, m, s));
             row(out, "LR input", result.scales(), s -> lrSources(result, set, s));
         }
         if (result.sets().size() > 1) {
             out.printf(Locale.ROOT, "%nall sets (mean over all images)%n");
-            printBlock(result, out, result::meanPsnr, result::meanSsim);
+            printBlock(result, out, result::meanPsnr, result::meanSsim, result::meanGradientRatio,
+                    result::meanLpips);
         }
         out.printf(Locale.ROOT, "%nLR input: file = %s; generated = %s%n",
                 LrSource.FILE.description(), LrSource.GENERATED.description());
     }
 
     private static void printBlock(EvalResult result, PrintStream out, ToDoubleBiFunction<Method, Integer> psnr,
-                                   ToDoubleBiFunction<Method, Integer> ssim) {
+                                   ToDoubleBiFunction<Method, Integer> ssim,
+                                   ToDoubleBiFunction<Method, Integer> gradientRatio,
+                                   ToDoubleBiFunction<Method, Integer> lpips) {
         row(out, "PSNR", result.scales(), s -> "x" + s);
-        for (Method m : Method.values()) {
+        for (Method m : result.methods()) {
             row(out, m.title(), result.scales(), s -> format("%.2f", psnr.applyAsDouble(m, s)));
         }
-        for (Method m : Method.values()) {
+        for (Method m : result.methods()) {
             row(out, "SSIM " + m.label(), result.scales(),
                     s -> format("%.4f", ssim.applyAsDouble(m, s)));
+        }
+        for (Method m : result.methods()) {
+            row(out, "gradient ratio " + m.label(), result.scales(),
+                    s -> format("%.3f", gradientRatio.applyAsDouble(m, s)));
+        }
+        for (Method m : result.hasLpips() ? result.methods() : List.<Method>of()) {
+            row(out, "LPIPS " + m.label(), result.scales(), s -> format("%.4f", lpips.applyAsDouble(m, s)));
         }
     }
 

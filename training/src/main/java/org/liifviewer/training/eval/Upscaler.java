@@ -42,4 +42,9 @@ public interface Upscaler {
     static Upscaler liif(LiifModel model) {
         return (lr, outH, outW) -> model.encode(lr).render(outH, outW, RenderMonitor.NONE);
     }
+
+    /** {@link #liif} for a LIIF-GAN model at {@code realism} (decoder 1 + realism x decoder 2). */
+    static Upscaler liif(LiifModel model, float realism) {
+        return (lr, outH, outW) -> model.encode(lr, realism).render(outH, outW, RenderMonitor.NONE);
+    }
 }

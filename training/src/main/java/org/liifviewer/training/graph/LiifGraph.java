@@ -30,7 +30,7 @@ import java.util.function.Function;
  * the decoder is {@link ModulatedDecoderStage}. With an EDSR encoder and feature unfolding the table stage runs as
  * {@link EdsrTableBackprop} (one encoder forward per step); the table graph then only serves {@link #features}.
  */
-public final class LiifGraph implements TrainableGraph {
+public final class LiifGraph implements LaidOutGraph {
 
     private static final String FEATURES = "features";
 
@@ -122,6 +122,14 @@ public final class LiifGraph implements TrainableGraph {
     @Override
     public LossAndGradients lossAndGradients(INDArray input, QueryPlan plan, INDArray target) {
         return graph.lossAndGradients(input, plan, target);
+    }
+
+    /**
+     * The gradient of every parameter for a loss computed elsewhere from the predictions (a discriminator's), given
+     * its gradient by the predictions, (B·Q, outDim).
+     */
+    public Map<String, INDArray> gradientsFor(INDArray input, QueryPlan plan, INDArray outputGradient) {
+        return graph.gradientsFor(input, plan, outputGradient);
     }
 
     private SDVariable buildTable(SameDiff sd, SDVariable input, Function<String, SDVariable> parameter) {

@@ -70,6 +70,8 @@ public final class SplitGraph {
     private static final String TARGET = "target";
     private static final String OUTPUT = "output";
     private static final String LOSS = "loss";
+    private static final String UPSTREAM = "upstream";
+    private static final String LINEAR_LOSS = "linear_loss";
 
     private final Map<String, INDArray> parameters;
     private final int relativeWidth;
@@ -83,6 +85,9 @@ public final class SplitGraph {
     private final SameDiff decoder = SameDiff.create();
     private final GradientPass encoderGradients = new GradientPass(encoder);
     private final GradientPass decoderGradients = new GradientPass(decoder);
+    /** The decoder again, its loss {@code sum(output * upstream)}: gradients for a loss computed elsewhere. */
+    private final SameDiff upstreamDecoder = SameDiff.create();
+    private final GradientPass upstreamGradients = new GradientPass(upstreamDecoder);
 
     /**
      * @param parameters    trainable arrays by name, all of one data type
@@ -111,14 +116,24 @@ public final class SplitGraph {
         if (passThrough && (members != 1 || tableWidth != outDim)) {
             throw new IllegalArgumentException("without a decoder the table rows must be the predictions");
         }
-        SDVariable latent = decoder.placeHolder(LATENT, type, -1, tableWidth);
-        SDVariable relative = relativeWidth > 0 ? decoder.placeHolder(RELATIVE, type, -1, relativeWidth) : null;
-        SDVariable weight = decoder.placeHolder(WEIGHT, type, -1, 1);
-        SDVariable target = decoder.placeHolder(TARGET, type, -1, outDim);
+        SDVariable output = buildDecoder(decoder, type, tableWidth, members, decoderStage);
+        loss.build(decoder, output.sub(decoder.placeHolder(TARGET, type, -1, outDim)), LOSS).markAsLoss();
+        if (!passThrough) {
+            SDVariable again = buildDecoder(upstreamDecoder, type, tableWidth, members, decoderStage);
+            upstreamDecoder.sum(LINEAR_LOSS, again.mul(upstreamDecoder.placeHolder(UPSTREAM, type, -1, outDim)))
+                    .markAsLoss();
+        }
+    }
+
+    /** The decoder stage and the weighted sum over members, as {@code OUTPUT} (queries, outDim), in {@code sd}. */
+    private SDVariable buildDecoder(SameDiff sd, DataType type, int tableWidth, int members,
+                                    DecoderStage decoderStage) {
+        SDVariable latent = sd.placeHolder(LATENT, type, -1, tableWidth);
+        SDVariable relative = relativeWidth > 0 ? sd.placeHolder(RELATIVE, type, -1, relativeWidth) : null;
+        SDVariable weight = sd.placeHolder(WEIGHT, type, -1, 1);
         SDVariable x = passThrough ? latent
-                : decoderStage.build(decoder, latent, relative, n -> variable(decoder, decoderVariables, n));
-        SDVariable output = x.mul(weight).reshape(-1, members, outDim).sum(OUTPUT, 1);
-        loss.build(decoder, output.sub(target), LOSS).markAsLoss();
+                : decoderStage.build(sd, latent, relative, n -> variable(sd, decoderVariables, n));
+        return x.mul(weight).reshape(-1, members, outDim).sum(OUTPUT, 1);
     }
 
     /** The trainable arrays by name; shared with the graphs. */
@@ -149,9 +164,39 @@ public final class SplitGraph {
         if (passThrough) {
             return lossDirectly(input, lookup, feeds);
         }
+        Map<String, INDArray> gradients = new LinkedHashMap<>();
+        Map<String, INDArray> decoded = backward(decoderGradients, LOSS, input, lookup, rows, feeds, gradients);
+        return new LossAndGradients(decoded.get(LOSS).getDouble(0), gradients);
+    }
+
+    /**
+     * The gradient of every parameter for a loss computed elsewhere from this model's predictions (e.g. by a
+     * discriminator), given that loss's gradient by the predictions, (B·Q, outDim).
+     */
+    public Map<String, INDArray> gradientsFor(INDArray input, QueryPlan plan, INDArray outputGradient) {
+        if (passThrough) {
+            throw new IllegalStateException("a model without a decoder stage has no upstream-gradient pass");
+        }
+        INDArray table = table(input);
+        RowLookup lookup = new RowLookup(plan.rows(), table.size(0));
+        INDArray rows = lookup.gather(table);
+        Map<String, INDArray> feeds = decoderFeeds(rows, plan);
+        feeds.put(UPSTREAM, outputGradient.reshape(-1, outDim).castTo(table.dataType()));
+        Map<String, INDArray> gradients = new LinkedHashMap<>();
+        backward(upstreamGradients, LINEAR_LOSS, input, lookup, rows, feeds, gradients);
+        return gradients;
+    }
+
+    /**
+     * Runs {@code pass} for its {@code lossName} and the decoder's and the table's gradients, writing every
+     * parameter's gradient into {@code gradients}; returns the decoder pass's values (the loss among them).
+     */
+    private Map<String, INDArray> backward(GradientPass pass, String lossName, INDArray input, RowLookup lookup,
+                                           INDArray rows, Map<String, INDArray> feeds,
+                                           Map<String, INDArray> gradients) {
         List<String> wanted = new ArrayList<>(decoderVariables.values());
         wanted.add(LATENT);
-        Map<String, INDArray> decoded = decoderGradients.run(feeds, List.of(LOSS), wanted);
+        Map<String, INDArray> decoded = pass.run(feeds, List.of(lossName), wanted);
         INDArray rowsGrad = decoded.get(LATENT);
         INDArray tableGrad = lookup.scatterAdd(rowsGrad);
         // the step's largest arrays (B·Q·4 rows each) are freed now rather than by a later GC: left to the GC,
@@ -160,11 +205,10 @@ public final class SplitGraph {
         rowsGrad.close();
         Map<String, INDArray> encoded = tableGradients(input, tableGrad);
         tableGrad.close();
-        Map<String, INDArray> gradients = new LinkedHashMap<>();
         for (String name : parameters.keySet()) {
             gradients.put(name, encoded.containsKey(name) ? encoded.get(name) : decoded.get(decoderVariables.get(name)));
         }
-        return new LossAndGradients(decoded.get(LOSS).getDouble(0), gradients);
+        return decoded;
     }
 
     /** Pass-through: the loss of w·row - target and its row gradient, w times the loss's gradient. */

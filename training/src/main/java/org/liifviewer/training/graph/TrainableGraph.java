@@ -17,18 +17,11 @@ public interface TrainableGraph {
     /** The loss against {@code target} (B·Q, 3) and the gradient of every parameter (by graph name). */
     LossAndGradients lossAndGradients(INDArray input, QueryPlan plan, INDArray target);
 
-    /** How official tensor names and layouts map to this graph's variables. */
-    ParameterLayout layout();
-
     /** Graph-named arrays (the parameters, or optimizer moments of the same shapes) as official float32 tensors. */
-    default Weights toWeights(Map<String, INDArray> graphArrays) {
-        return layout().toWeights(graphArrays);
-    }
+    Weights toWeights(Map<String, INDArray> graphArrays);
 
     /** Official tensors (weights, or optimizer moments of the same shapes) as graph arrays of the graph's type. */
-    default Map<String, INDArray> toGraph(Weights official) throws ModelFormatException {
-        return layout().toGraph(official, parameters().values().iterator().next().dataType());
-    }
+    Map<String, INDArray> toGraph(Weights official) throws ModelFormatException;
 
     /** Writes the current weights, {@code metadata} and {@code trainingState} ({@code optimizer.*}) atomically. */
     void save(Path file, Map<String, String> metadata, Weights trainingState) throws IOException;

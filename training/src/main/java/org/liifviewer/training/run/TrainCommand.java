@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code liif train}: trains the model (LIIF or a baseline) of a YAML config (see {@code training/configs/}). Output
+ * {@code liif train}: trains the model (LIIF, LIIF-GAN or a baseline) of a YAML config (see {@code training/configs/}). Output
  * goes to an output folder: {@code last.safetensors} (with the Adam state) and {@code log.csv}. Ctrl-C saves a
  * checkpoint before the JVM exits; a resume continues the same run (weights, Adam state, iteration and data stream;
  * Adam restarts when the config's {@code loss} differs from the checkpoint's).
@@ -55,11 +55,14 @@ public final class TrainCommand {
                 return 2;
             }
             Weights weights = state.weights();
-            graph = model.isLiif() ? LiifGraph.fromWeights(model.toSpec(), weights, DataType.FLOAT, loss, frozen)
+            graph = config.gan() != null ? GanTraining.resumed(config, state)
+                    : model.isLiif() ? LiifGraph.fromWeights(model.toSpec(), weights, DataType.FLOAT, loss, frozen)
                     : BaselineGraph.fromWeights(model.toBaselineSpec(), weights, DataType.FLOAT, loss);
             adam = new AdamOptimizer(graph.parameters());
             PixelLoss savedLoss = TrainConfig.parseLoss(state.metadata().get(TrainingCheckpoint.CONFIG));
-            if (state.adam().isEmpty()) {
+            if (config.gan() != null) {
+                out.println("a LIIF-GAN run resumes with fresh Adam moments and weight averages");
+            } else if (state.adam().isEmpty()) {
                 out.println("the checkpoint keeps no optimizer state: Adam's moments restart");
             } else if (savedLoss == loss) {
                 TrainingCheckpoint.AdamState kept = state.adam().get();
@@ -69,7 +72,8 @@ public final class TrainCommand {
             }
             start = state.iteration();
         } else {
-            graph = model.isLiif() ? LiifGraph.fromWeights(model.toSpec(),
+            graph = config.gan() != null ? GanTraining.fresh(config)
+                    : model.isLiif() ? LiifGraph.fromWeights(model.toSpec(),
                             InitialWeights.of(model.toSpec(), config.seed(), config.init()), DataType.FLOAT, loss, frozen)
                     : BaselineGraph.initialised(model.toBaselineSpec(), config.seed(), DataType.FLOAT, loss);
             if (config.init() != null) {
@@ -79,7 +83,7 @@ public final class TrainCommand {
             adam = new AdamOptimizer(graph.parameters());
         }
         WeightAverage average = config.emaDecay() > 0 ? new WeightAverage(graph.parameters(), config.emaDecay()) : null;
-        if (average != null && state != null && state.averages().isPresent()) {
+        if (average != null && state != null && state.averages().isPresent() && config.gan() == null) {
             average.restore(graph.toGraph(state.averages().get()));
         }
         out.println(graph.describe() + ", " + graph.toWeights(graph.parameters()).parameterCount()

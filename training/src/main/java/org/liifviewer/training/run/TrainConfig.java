@@ -13,6 +13,7 @@ import org.liifviewer.training.baseline.BaselineSpec;
 import org.liifviewer.training.data.ImageFolders;
 import org.liifviewer.training.data.ImplicitSampler;
 import org.liifviewer.training.data.Sampling;
+import org.liifviewer.training.gan.AdversarialLoss;
 import org.liifviewer.training.graph.PixelLoss;
 
 import java.io.IOException;
@@ -27,11 +28,11 @@ import java.util.List;
  * schedule, save interval; {@code ema_decay} (optional, not in the paper: 0 or absent is off) keeps a moving average
  * of the weights ({@link WeightAverage}); {@code loss} is {@code l1} (the paper's, when absent) or {@code l2}
  * ({@link PixelLoss}); {@code init} (optional) starts a fresh run with some tensors of a trained model, and may
- * freeze them ({@link Init}).
+ * freeze them ({@link Init}); {@code gan} (optional) trains LIIF-GAN ({@link Gan}).
  */
 public record TrainConfig(String name, Data data, Model model, Optimizer optimizer, long iterations,
                           Schedule lrSchedule, int saveEvery, int logEvery, long seed, double emaDecay,
-                          PixelLoss loss, Init init) {
+                          PixelLoss loss, Init init, Gan gan) {
 
     public TrainConfig {
         if (loss == null) {
@@ -47,12 +48,14 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
      * Training data: image folders, optional down-scaled copies of some of them ({@code downscaled}, a list of
      * groups of folders and factors), how often each image is drawn ({@code repeat}, and {@code sampling}:
      * {@code image} when absent, as the official code, or {@code area}; see {@link Sampling}), the sampler's
-     * settings ({@code channel_permute}: off when absent, see {@link ImplicitSampler.Settings}), in-memory cache,
+     * settings ({@code channel_permute} and {@code group_sampling}, LIIF-GAN's patches: off when absent, see
+     * {@link ImplicitSampler.Settings}), in-memory cache,
      * loader threads and prefetch depth.
      */
     public record Data(List<String> folders, List<Downscaled> downscaled, int repeat, Sampling sampling, int batchSize,
                        int inpSize, double scaleMin, double scaleMax, int sampleQ, boolean augment,
-                       boolean channelPermute, boolean cache, int loaderThreads, int prefetch) {
+                       boolean channelPermute, boolean groupSampling, boolean cache, int loaderThreads,
+                       int prefetch) {
         public Data {
             if (sampling == null) {
                 sampling = Sampling.IMAGE;
@@ -60,7 +63,8 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
         }
 
         public ImplicitSampler.Settings sampler() {
-            return new ImplicitSampler.Settings(inpSize, scaleMin, scaleMax, sampleQ, augment, channelPermute);
+            return new ImplicitSampler.Settings(inpSize, scaleMin, scaleMax, sampleQ, augment, channelPermute,
+                    groupSampling);
         }
 
         /** Every folder at its stored size, then each group of down-scaled folders, factor by factor. */
@@ -174,6 +178,36 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
         }
     }
 
+    /**
+     * LIIF-GAN training (Kang and Ahn, BMVC 2022) on random-group-sampled patches ({@code data.group_sampling}),
+     * starting from the trained model {@code init} names, whose encoder stays frozen. {@code variant}: {@code s} trains
+     * the model's one decoder by {@code pixel_weight x L1} plus the discriminator's terms; {@code sf} adds decoder 2
+     * on the last layer too (an MLP of {@code second_hidden} widths with the model's switches, its output layer
+     * starting at zero so that training starts from decoder 1's output), trained by the discriminator's terms only,
+     * while decoder 1 is trained by L1 alone or, with {@code freeze_first}, stays as it is (realism 0 is then exactly
+     * the initial model). {@code discriminator}: the hidden widths of the {@link PatchDiscriminator};
+     * {@code adversarial}: the generator's form of the adversarial term ({@link AdversarialLoss}); the perceptual
+     * term is feature matching on the discriminator's hidden layers, weighted by {@code matching_weight}, which needs
+     * no pretrained network, plus, when {@code vgg19} names torchvision's VGG19 weights ({@code vgg19-*.pth} or
+     * safetensors), the paper's VGG19 term weighted by {@code vgg_weight}.
+     */
+    public record Gan(String variant, int[] secondHidden, boolean freezeFirst, int[] discriminator,
+                      AdversarialLoss adversarial, double pixelWeight, double adversarialWeight,
+                      double matchingWeight, String vgg19, double vggWeight) {
+
+        /** Whether the model gets a second decoder ({@code sf}). */
+        @JsonIgnore
+        public boolean twoDecoders() {
+            return "sf".equals(variant);
+        }
+
+        /** Decoder 2's architecture next to decoder 1's {@code first}: an MLP with the same switches. */
+        public LiifSpec secondSpec(LiifSpec first) {
+            return new LiifSpec(first.encoder(), secondHidden, first.outDim(), first.localEnsemble(),
+                    first.featUnfold(), first.cellDecode());
+        }
+    }
+
     /** Adam; only {@code name: adam} is supported. */
     public record Optimizer(String name, double lr) {
     }
@@ -206,6 +240,9 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
             throw new IOException("init.freeze works for the whole encoder (prefix 'encoder.') of an EDSR encoder"
                     + " with feat_unfold");
         }
+        if (config.gan() != null) {
+            checkGan(config);
+        }
         if (config.model().architecture() instanceof BaselineSpec.Upsampler up) {
             Data d = config.data();
             int crop = d.inpSize() * up.scale();
@@ -215,6 +252,37 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
             }
         }
         return config;
+    }
+
+    private static void checkGan(TrainConfig config) throws IOException {
+        Gan gan = config.gan();
+        if ("full".equals(gan.variant())) {
+            throw new IOException("gan.variant full (decoder 1 on a mid layer) cannot be trained yet: use sf or s");
+        }
+        if (!"s".equals(gan.variant()) && !"sf".equals(gan.variant())) {
+            throw new IOException("gan.variant must be s or sf, got " + gan.variant());
+        }
+        if (!config.model().isLiif() || config.model().render() != null) {
+            throw new IOException("LIIF-GAN trains a LIIF model (the MLP decoder)");
+        }
+        if (!config.data().groupSampling()) {
+            throw new IOException("LIIF-GAN trains on patches: set data.group_sampling: true");
+        }
+        if (config.init() == null || !(config.model().encoder().toSpec() instanceof EncoderSpec.Edsr)
+                || !config.model().featUnfold()) {
+            throw new IOException("LIIF-GAN fine-tunes a trained model: it needs init (whose encoder it freezes), an"
+                    + " EDSR encoder and feat_unfold");
+        }
+        if (gan.twoDecoders() == (gan.secondHidden() == null)) {
+            throw new IOException("gan.second_hidden gives decoder 2's widths: set it for variant sf, and only then");
+        }
+        if (gan.freezeFirst() && !gan.twoDecoders()) {
+            throw new IOException("gan.freeze_first needs a second decoder (variant sf)");
+        }
+        if (gan.discriminator() == null || gan.discriminator().length < 1 || gan.adversarial() == null) {
+            throw new IOException("gan needs discriminator (hidden widths) and adversarial (minimax or"
+                    + " non-saturating)");
+        }
     }
 
     /** The loss of a config's YAML, as a checkpoint stores it ({@code l1} when absent, as in older checkpoints). */
@@ -247,6 +315,6 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
     /** A copy with another iteration count. */
     public TrainConfig withIterations(long total) {
         return new TrainConfig(name, data, model, optimizer, total, lrSchedule, saveEvery, logEvery, seed, emaDecay,
-                loss, init);
+                loss, init, gan);
     }
 }

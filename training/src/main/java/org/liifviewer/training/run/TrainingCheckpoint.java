@@ -43,9 +43,10 @@ public final class TrainingCheckpoint {
      * @param metadata the file's metadata, {@value #CONFIG} (the run's YAML config) included
      * @param adam     Adam's state, absent in a {@link #saveWeightsOnly weights-only} copy
      * @param averages the parameters' moving averages, when the run keeps them
+     * @param trainingState every {@code optimizer.*} tensor (e.g. a discriminator's weights)
      */
     public record State(Weights weights, Map<String, String> metadata, Optional<AdamState> adam,
-                        Optional<Weights> averages, long iteration) {
+                        Optional<Weights> averages, long iteration, Weights trainingState) {
     }
 
     /** Adam's moments (under the weights' official names and shapes) and its step count. */
@@ -93,7 +94,7 @@ public final class TrainingCheckpoint {
         Optional<AdamState> adam = first.map(m -> new AdamState(m, second.get(),
                 Long.parseLong(metadata.get(ADAM_STEPS))));
         return new State(contents.weights(), metadata, adam, AveragedModel.of(contents),
-                Long.parseLong(metadata.get(ITERATION)));
+                Long.parseLong(metadata.get(ITERATION)), contents.trainingState());
     }
 
     /**

@@ -34,7 +34,7 @@ class BicubicBaselineTest {
 
     private static void check(String set, double... published) throws IOException {
         Evaluator bicubicOnly = new Evaluator(Map.of(Method.BICUBIC, Upscaler.matlabBicubic()), EvalProtocol.BENCHMARK,
-                new PrintStream(new ByteArrayOutputStream()));
+                new PrintStream(new ByteArrayOutputStream()), null);
         List<ImageScore> scores = bicubicOnly.evaluate(EvalSet.open(Shared.path("data/" + set)), SCALES, 0);
         EvalResult result = new EvalResult("none", EvalProtocol.BENCHMARK, List.of(set), SCALES, scores);
         for (int i = 0; i < published.length; i++) {

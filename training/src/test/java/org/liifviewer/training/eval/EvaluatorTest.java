@@ -39,7 +39,8 @@ class EvaluatorTest {
         assertTrue(text.contains("Bicubic (MATLAB imresize)") && text.contains("x6") && text.contains("Set5 (2 images)"), text);
 
         JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
-        for (Method m : Method.values()) {
+        assertEquals(List.of(Method.BICUBIC, Method.MODEL), result.methods());
+        for (Method m : result.methods()) {
             for (int s : List.of(2, 6)) {
                 assertEquals(result.meanPsnr(m, s), json.get(m.label()).get(Integer.toString(s)).asDouble(), 1e-4);
             }
@@ -51,9 +52,12 @@ class EvaluatorTest {
         List<String> csv = Files.readAllLines(dir.resolve("eval.csv"));
         assertEquals(CsvReport.HEADER, csv.get(0));
         assertEquals(1 + 2 * 2 + 8, csv.size(), "header, 4 means, 8 per-image rows");
-        assertTrue(csv.contains(String.format(Locale.ROOT, "image,Set5,bird,6,bicubic,generated,48,48,288,288,%.4f,%.5f",
-                result.scores("Set5", Method.BICUBIC, 6).get(1).psnr(), result.scores("Set5", Method.BICUBIC, 6).get(1).ssim())),
-                String.join("\n", csv));
+        ImageScore bird = result.scores("Set5", Method.BICUBIC, 6).get(1);
+        assertTrue(csv.contains(String.format(Locale.ROOT, "image,Set5,bird,6,bicubic,generated,48,48,288,288,%.4f,%.5f,%.4f,NaN",
+                bird.psnr(), bird.ssim(), bird.gradientRatio())), String.join("\n", csv));
+        assertTrue(bird.gradientRatio() > 0.2 && bird.gradientRatio() < 1, "bicubic x6 is blurred: " + bird.gradientRatio());
+        assertEquals(result.meanGradientRatio(Method.BICUBIC, 6), json.get("gradient_ratio").get("bicubic").get("6").asDouble(),
+                1e-4);
 
         BufferedImage plot = ImageIO.read(dir.resolve("psnr_vs_scale.png").toFile());
         assertEquals(800, plot.getWidth());

@@ -46,8 +46,16 @@ public final class GradientCheck {
      */
     public static Result run(Map<String, INDArray> parameters, Map<String, INDArray> analytic, PixelLoss pixelLoss,
                              Supplier<INDArray> prediction, INDArray target, LongUnaryOperator stride) {
-        DoubleSupplier loss = () -> loss(pixelLoss, prediction.get(), target);
-        double kinkSlopeGap = pixelLoss == PixelLoss.L1 ? L1_KINK_SLOPE_GAP : L2_KINK_SLOPE_GAP;
+        return run(parameters, analytic, () -> loss(pixelLoss, prediction.get(), target),
+                pixelLoss == PixelLoss.L1 ? L1_KINK_SLOPE_GAP : L2_KINK_SLOPE_GAP, stride);
+    }
+
+    /**
+     * Checks every {@code stride(length)}-th value of each tensor for any {@code loss} that reads the parameters;
+     * values whose one-sided slopes differ by more than {@code kinkSlopeGap} sit at a kink and are skipped.
+     */
+    public static Result run(Map<String, INDArray> parameters, Map<String, INDArray> analytic, DoubleSupplier loss,
+                             double kinkSlopeGap, LongUnaryOperator stride) {
         double base = loss.getAsDouble();
         double worst = 0;
         String where = "";

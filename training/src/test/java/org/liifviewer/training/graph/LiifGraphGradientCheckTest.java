@@ -85,6 +85,23 @@ class LiifGraphGradientCheckTest {
                 length -> STRIDE).assertWithin(MAX_RELATIVE_ERROR, "frozen encoder, " + spec);
     }
 
+    @Test
+    void gradientsForAnUpstreamGradientMatchTheLinearLossItStandsFor() {
+        for (LiifSpec spec : new LiifSpec[] {
+            new LiifSpec(new EncoderSpec.Edsr("edsr-baseline", 1, 3, 1f), new int[]{6, 5}, 3, true, true, true),
+            new LiifSpec(new EncoderSpec.Edsr("edsr-baseline", 1, 3, 1f), new int[]{7}, 3, true, true, true,
+                    new Modulation(2, 4, true, true))}) {
+            LiifGraph graph = LiifGraph.initialised(spec, 11, DataType.DOUBLE, PixelLoss.L1);
+            Problem p = new Problem(spec);
+            INDArray upstream = GradientCheck.uniform(new Random(5), p.target.shape());
+            Map<String, INDArray> analytic = graph.gradientsFor(p.input, p.plan, upstream);
+            GradientCheck.run(graph.parameters(), analytic,
+                    () -> graph.predict(p.input, p.plan).reshape(upstream.shape()).mul(upstream).sumNumber()
+                            .doubleValue(), 1e-5, length -> 3 * STRIDE)
+                    .assertWithin(MAX_RELATIVE_ERROR, "upstream gradient, " + spec);
+        }
+    }
+
     /** A batch of two tiny images with 20 queries each, whose lookups repeat. */
     private static final class Problem {
         final INDArray input;

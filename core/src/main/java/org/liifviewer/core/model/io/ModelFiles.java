@@ -102,6 +102,22 @@ public final class ModelFiles {
         return read(file.toString(), () -> SafetensorsFormat.readTensors(file));
     }
 
+    /**
+     * The tensors of a file that is not a LIIF model: a bare PyTorch state_dict (zip or legacy {@code .pth}, e.g.
+     * torchvision's pretrained VGG19), read by the same restricted unpickler, or a LIIF Viewer safetensors file of
+     * any format. Nothing is checked against an architecture.
+     *
+     * @throws ModelFormatException naming the file, if it is neither
+     */
+    public static Weights loadStateDict(Path file) throws IOException {
+        FileChecks.requireReadableFile(file);
+        return read(file.toString(), () -> switch (detect(head(file))) {
+            case ZIP_CHECKPOINT -> TorchZipReader.readStateDict(file);
+            case LEGACY_CHECKPOINT -> TorchLegacyReader.readStateDict(file);
+            case SAFETENSORS -> SafetensorsFormat.readTensors(file).weights();
+        });
+    }
+
     /** Writes {@code contents} in the safetensors layout of {@link #save}, replacing {@code file} atomically. */
     public static void saveTensors(TensorFile contents, Path file) throws IOException {
         AtomicFile.write(file, out -> SafetensorsFormat.writeTensors(contents, out));

@@ -3,7 +3,9 @@ package org.liifviewer.core.model.io;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.liifviewer.core.model.DetailDecoder;
 import org.liifviewer.core.model.EncoderSpec;
+import org.liifviewer.core.model.FeatureLayer;
 import org.liifviewer.core.model.LiifSpec;
 import org.liifviewer.core.model.ModelFormatException;
 import org.liifviewer.core.model.Modulation;
@@ -12,8 +14,8 @@ import org.liifviewer.core.model.Weights;
 
 /**
  * Reads the official model spec ({@code {name: liif, args: {encoder_spec, imnet_spec, flags}}}, or the LMF code's
- * {@code lmliif} with a {@code hypernet_spec}) together with the
- * weights. Official specs are often partial (e.g. only {@code no_upsampling: True}), so depths and widths are
+ * {@code lmliif} with a {@code hypernet_spec}, or our two-decoder {@code liif-gan}, see {@link LiifSpec#toOfficial()})
+ * together with the weights. Official specs are often partial (e.g. only {@code no_upsampling: True}), so depths and widths are
  * read from the tensors; any value the spec does state must agree with them. Missing flags default to true,
  * like the official code. Numbers may come from a pickle ({@link Long}) or JSON (any {@link Number}).
  */
@@ -30,8 +32,11 @@ public final class OfficialSpec {
      */
     public static LiifSpec parse(Map<?, ?> official, Weights weights) throws ModelFormatException {
         Object name = official.get("name");
+        if (LiifSpec.LIIF_GAN.equals(name)) {
+            return twoDecoders(map(official, "args"), weights);
+        }
         if (!"liif".equals(name) && !"lmliif".equals(name)) {
-            throw new ModelFormatException("the model is " + show(name) + ", not 'liif' or 'lmliif'");
+            throw new ModelFormatException("the model is " + show(name) + ", not 'liif', 'lmliif' or 'liif-gan'");
         }
         Map<?, ?> args = map(official, "args");
         EncoderSpec encoder = encoder(map(args, "encoder_spec"), weights);
@@ -40,6 +45,25 @@ public final class OfficialSpec {
         boolean cell = flag(args, "cell_decode");
         return "lmliif".equals(name) ? modulated(args, encoder, weights, ensemble, unfold, cell)
                 : plain(args, encoder, weights, ensemble, unfold, cell);
+    }
+
+    /** LIIF-GAN: two one-decoder specs, the second one's tensors under {@link DetailDecoder#PREFIX}. */
+    private static LiifSpec twoDecoders(Map<?, ?> args, Weights weights) throws ModelFormatException {
+        LiifSpec base = parse(map(args, "base"), DetailDecoder.baseWeightsOf(weights));
+        LiifSpec second = parse(map(args, "decoder2"), DetailDecoder.weightsOf(weights));
+        if (base.detail() != null || second.detail() != null) {
+            throw new ModelFormatException("a decoder of a 'liif-gan' model is itself a 'liif-gan' model");
+        }
+        if (!second.encoder().equals(base.encoder())) {
+            throw new ModelFormatException("decoder 2's spec names the encoder " + second.encoder().describe()
+                    + " but the model's is " + base.encoder().describe());
+        }
+        double realism = number(args.get("realism"), "realism");
+        if (!(realism >= 0 && realism <= 1)) {
+            throw new ModelFormatException("the realism is " + realism + ", outside [0, 1]");
+        }
+        return base.withDetail(new DetailDecoder(second, FeatureLayer.parse(args.get("base_features")),
+                (float) realism));
     }
 
     private static LiifSpec plain(Map<?, ?> args, EncoderSpec encoder, Weights weights, boolean ensemble,

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.liifviewer.core.model.LiifModelFile;
 import org.liifviewer.core.model.ModelFormatException;
+import org.liifviewer.core.model.Weights;
 
 /**
  * Reads the pre-1.6 {@code torch.save} format ({@code _use_new_zipfile_serialization=False}): five consecutive
@@ -32,6 +33,16 @@ final class TorchLegacyReader {
     }
 
     static LiifModelFile read(Path file) throws IOException {
+        return read(file, TorchCheckpoint::of, TorchCheckpoint::toModel);
+    }
+
+    /** The tensors of a bare state_dict. */
+    static Weights readStateDict(Path file) throws IOException {
+        return read(file, TorchCheckpoint::bare, TorchCheckpoint::tensors);
+    }
+
+    private static <T> T read(Path file, TorchCheckpoint.Interpretation interpret, TorchCheckpoint.Result<T> result)
+            throws IOException {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             BoundedInput in = new BoundedInput(raw, Files.size(file));
             if (!MAGIC.equals(new Unpickler(in, null).load())) {
@@ -45,12 +56,12 @@ final class TorchLegacyReader {
                 throw new ModelFormatException("the checkpoint was written on a big-endian machine, not supported");
             }
             StorageTable table = new StorageTable();
-            TorchCheckpoint checkpoint = TorchCheckpoint.of(new Unpickler(in, table).load());
+            TorchCheckpoint checkpoint = interpret.of(new Unpickler(in, table).load());
             if (!(new Unpickler(in, null).load() instanceof List<?> keys)) {
                 throw new ModelFormatException("the list of storage keys is missing");
             }
             Map<String, ByteBuffer> bytes = readStorages(in, table, keys, checkpoint.storages());
-            return checkpoint.toModel(ref -> {
+            return result.of(checkpoint, ref -> {
                 ByteBuffer b = bytes.get(ref.key());
                 if (b == null) {
                     throw new ModelFormatException("storage '" + ref.key() + "' is missing from the file");

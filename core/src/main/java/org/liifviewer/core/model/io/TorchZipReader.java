@@ -11,6 +11,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.liifviewer.core.model.LiifModelFile;
 import org.liifviewer.core.model.ModelFormatException;
+import org.liifviewer.core.model.Weights;
 
 /**
  * Reads the zip checkpoint format of {@code torch.save} (PyTorch 1.6 and later): {@code <prefix>/data.pkl} holds
@@ -26,6 +27,16 @@ final class TorchZipReader {
     }
 
     static LiifModelFile read(Path file) throws IOException {
+        return read(file, TorchCheckpoint::of, TorchCheckpoint::toModel);
+    }
+
+    /** The tensors of a bare state_dict. */
+    static Weights readStateDict(Path file) throws IOException {
+        return read(file, TorchCheckpoint::bare, TorchCheckpoint::tensors);
+    }
+
+    private static <T> T read(Path file, TorchCheckpoint.Interpretation interpret, TorchCheckpoint.Result<T> result)
+            throws IOException {
         long fileSize = Files.size(file);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry pickle = Collections.list(zip.entries()).stream()
@@ -37,9 +48,9 @@ final class TorchZipReader {
             StorageTable storages = new StorageTable();
             TorchCheckpoint checkpoint;
             try (InputStream in = zip.getInputStream(pickle)) {
-                checkpoint = TorchCheckpoint.of(new Unpickler(bounded(in, pickle, fileSize), storages).load());
+                checkpoint = interpret.of(new Unpickler(bounded(in, pickle, fileSize), storages).load());
             }
-            return checkpoint.toModel(ref -> readStorage(zip, prefix + "data/" + ref.key(), ref, fileSize));
+            return result.of(checkpoint, ref -> readStorage(zip, prefix + "data/" + ref.key(), ref, fileSize));
         } catch (ZipException e) {
             throw new ModelFormatException("damaged or truncated zip archive (" + e.getMessage() + ")", e);
         }

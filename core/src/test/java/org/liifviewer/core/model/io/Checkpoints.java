@@ -28,18 +28,23 @@ final class Checkpoints {
 
     /** The root dict {@code {'model': {name, args, sd}, 'epoch': 7}} with contiguous storages "0", "1", ... */
     static Map<String, Object> root(Map<String, Object> spec, Map<String, Tensor> sd, Map<String, float[]> storages) {
+        Map<String, Object> model = new LinkedHashMap<>(spec);
+        model.put("sd", stateDict(sd, storages));
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("model", model);
+        root.put("epoch", 7);
+        return root;
+    }
+
+    /** A bare state_dict of {@code sd}'s tensors, each in its own contiguous storage "0", "1", ... */
+    static Map<String, Object> stateDict(Map<String, Tensor> sd, Map<String, float[]> storages) {
         Map<String, Object> tensors = new LinkedHashMap<>();
         sd.forEach((name, t) -> {
             String key = Integer.toString(storages.size());
             storages.put(key, t.data());
             tensors.put(name, new PickleBuilder.RawTensor(key, t.data().length, 0, t.shape(), contiguousStride(t.shape())));
         });
-        Map<String, Object> model = new LinkedHashMap<>(spec);
-        model.put("sd", tensors);
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("model", model);
-        root.put("epoch", 7);
-        return root;
+        return tensors;
     }
 
     static long[] contiguousStride(long[] shape) {

@@ -17,7 +17,6 @@ import org.liifviewer.core.model.LiifSpec;
 import org.liifviewer.core.model.ModelFormatException;
 import org.liifviewer.core.model.Modulation;
 import org.liifviewer.core.model.Tensor;
-import org.liifviewer.core.model.Weights;
 
 /**
  * An LM-LIIF checkpoint as the LMF code saves it ({@code model: {name: lmliif, args: {...}, sd}}, tensors named
@@ -80,15 +79,7 @@ class LmfCheckpointTest {
 
     /** Random weights under the LMF state_dict's names, with EDSR's mean-shift buffers. */
     private static Map<String, Tensor> stateDict() {
-        Weights random = RandomWeights.of(SPEC, 5);
-        Map<String, Tensor> sd = new LinkedHashMap<>();
-        float[] eye = {1, 0, 0, 0, 1, 0, 0, 0, 1};
-        sd.put("encoder.sub_mean.weight", new Tensor(new long[] {3, 3, 1, 1}, eye));
-        sd.put("encoder.sub_mean.bias", new Tensor(new long[] {3}, new float[] {-0.4488f, -0.4371f, -0.4040f}));
-        sd.put("encoder.add_mean.weight", new Tensor(new long[] {3, 3, 1, 1}, eye.clone()));
-        sd.put("encoder.add_mean.bias", new Tensor(new long[] {3}, new float[] {0.4488f, 0.4371f, 0.4040f}));
-        sd.putAll(random.asMap());
-        return sd;
+        return new LinkedHashMap<>(RandomWeights.of(SPEC, 5).asMap());
     }
 
     private Path write(String name, Map<String, Object> spec, Map<String, Tensor> sd) throws IOException {

@@ -76,7 +76,7 @@ class UnusableModelTest {
         Map<String, float[]> storages = new LinkedHashMap<>();
         Path file = Checkpoints.zip(dir.resolve("tuple.pth"), "tuple", new PickleBuilder(false)
                 .value(Checkpoints.root(spec, Goldens.weights("small-full"), storages)).stop(), storages);
-        assertRefused(file, "the model is a tuple, not 'liif' or 'lmliif'");
+        assertRefused(file, "the model is a tuple, not 'liif', 'lmliif' or 'liif-gan'");
     }
 
     /** A model of {@code spec} with zero weights, written (writing checks only that the shapes fit together). */
