@@ -30,8 +30,8 @@ public final class CsvReport {
                         continue;       // a baseline's unsupported scale
                     }
                     lines.add(String.format(Locale.ROOT, "mean,%s,,%d,%s,,,,,,%.4f,%.5f,%.4f,%.4f", set, scale,
-                            m.label(), result.meanPsnr(set, m, scale), result.meanSsim(set, m, scale),
-                            result.meanGradientRatio(set, m, scale), result.meanLpips(set, m, scale)));
+                            m.label(), result.mean(Metric.PSNR, set, m, scale), result.mean(Metric.SSIM, set, m, scale),
+                            result.mean(Metric.GRADIENT_RATIO, set, m, scale), result.mean(Metric.LPIPS, set, m, scale)));
                 }
             }
         }

@@ -2,7 +2,6 @@ package org.liifviewer.training.eval;
 
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.function.ToDoubleFunction;
 
 /**
  * The outcome of an evaluation: every per-image score and the means the literature reports (mean of
@@ -23,44 +22,14 @@ public record EvalResult(String modelName, EvalProtocol protocol, List<String> s
         scores = List.copyOf(scores);
     }
 
-    /** Mean PSNR of {@code method} at {@code scale} over all images of all sets. */
-    public double meanPsnr(Method method, int scale) {
-        return mean(s -> true, method, scale, ImageScore::psnr);
+    /** Mean of {@code metric} for {@code method} at {@code scale} over all images of all sets. */
+    public double mean(Metric metric, Method method, int scale) {
+        return mean(s -> true, method, scale, metric);
     }
 
-    /** Mean PSNR of {@code method} at {@code scale} over the images of {@code set}. */
-    public double meanPsnr(String set, Method method, int scale) {
-        return mean(s -> s.set().equals(set), method, scale, ImageScore::psnr);
-    }
-
-    /** Mean SSIM of {@code method} at {@code scale} over all images of all sets. */
-    public double meanSsim(Method method, int scale) {
-        return mean(s -> true, method, scale, ImageScore::ssim);
-    }
-
-    /** Mean SSIM of {@code method} at {@code scale} over the images of {@code set}. */
-    public double meanSsim(String set, Method method, int scale) {
-        return mean(s -> s.set().equals(set), method, scale, ImageScore::ssim);
-    }
-
-    /** Mean gradient ratio of {@code method} at {@code scale} over all images of all sets. */
-    public double meanGradientRatio(Method method, int scale) {
-        return mean(s -> true, method, scale, ImageScore::gradientRatio);
-    }
-
-    /** Mean gradient ratio of {@code method} at {@code scale} over the images of {@code set}. */
-    public double meanGradientRatio(String set, Method method, int scale) {
-        return mean(s -> s.set().equals(set), method, scale, ImageScore::gradientRatio);
-    }
-
-    /** Mean LPIPS of {@code method} at {@code scale} over all images of all sets (NaN when not measured). */
-    public double meanLpips(Method method, int scale) {
-        return mean(s -> true, method, scale, ImageScore::lpips);
-    }
-
-    /** Mean LPIPS of {@code method} at {@code scale} over the images of {@code set}. */
-    public double meanLpips(String set, Method method, int scale) {
-        return mean(s -> s.set().equals(set), method, scale, ImageScore::lpips);
+    /** Mean of {@code metric} for {@code method} at {@code scale} over the images of {@code set}. */
+    public double mean(Metric metric, String set, Method method, int scale) {
+        return mean(s -> s.set().equals(set), method, scale, metric);
     }
 
     /** Whether LPIPS was measured. */
@@ -80,8 +49,8 @@ public record EvalResult(String modelName, EvalProtocol protocol, List<String> s
                 .filter(s -> s.set().equals(set) && s.method() == method && s.scale() == scale).toList();
     }
 
-    private double mean(Predicate<ImageScore> which, Method method, int scale, ToDoubleFunction<ImageScore> value) {
+    private double mean(Predicate<ImageScore> which, Method method, int scale, Metric metric) {
         return scores.stream().filter(s -> s.method() == method && s.scale() == scale).filter(which)
-                .mapToDouble(value).average().orElse(Double.NaN);
+                .mapToDouble(metric::of).average().orElse(Double.NaN);
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToDoubleBiFunction;
 
 /**
  * The one-line JSON summary: {@code {"model": {"2": psnr, ...}, "bicubic": {"2": psnr, ...}, "ssim": {"model":
@@ -22,12 +21,11 @@ public final class JsonSummary {
 
     /** The summary as a single line of JSON. */
     public static String of(EvalResult result) {
-        Map<String, Object> json = block(result, result::meanPsnr, result::meanSsim, result::meanGradientRatio);
+        Map<String, Object> json = block(result, Means.all(result));
         if (result.sets().size() > 1) {
             Map<String, Object> sets = new LinkedHashMap<>();
             for (String set : result.sets()) {
-                sets.put(set, block(result, (m, s) -> result.meanPsnr(set, m, s), (m, s) -> result.meanSsim(set, m, s),
-                        (m, s) -> result.meanGradientRatio(set, m, s)));
+                sets.put(set, block(result, Means.ofSet(result, set)));
             }
             json.put("sets", sets);
         }
@@ -38,9 +36,7 @@ public final class JsonSummary {
         }
     }
 
-    private static Map<String, Object> block(EvalResult result, ToDoubleBiFunction<Method, Integer> psnr,
-                                             ToDoubleBiFunction<Method, Integer> ssim,
-                                             ToDoubleBiFunction<Method, Integer> gradientRatio) {
+    private static Map<String, Object> block(EvalResult result, Means means) {
         Map<String, Object> block = new LinkedHashMap<>();
         Map<String, Object> ssimBlock = new LinkedHashMap<>();
         Map<String, Object> gradientBlock = new LinkedHashMap<>();
@@ -49,19 +45,19 @@ public final class JsonSummary {
             methods.add(1, Method.MODEL_AT_REALISM);
         }
         for (Method m : methods) {
-            block.put(m.label(), byScale(result, m, psnr));
-            ssimBlock.put(m.label(), byScale(result, m, ssim));
-            gradientBlock.put(m.label(), byScale(result, m, gradientRatio));
+            block.put(m.label(), byScale(result, m, Metric.PSNR, means));
+            ssimBlock.put(m.label(), byScale(result, m, Metric.SSIM, means));
+            gradientBlock.put(m.label(), byScale(result, m, Metric.GRADIENT_RATIO, means));
         }
         block.put("ssim", ssimBlock);
         block.put("gradient_ratio", gradientBlock);
         return block;
     }
 
-    private static Map<String, Double> byScale(EvalResult result, Method m, ToDoubleBiFunction<Method, Integer> value) {
+    private static Map<String, Double> byScale(EvalResult result, Method m, Metric metric, Means means) {
         Map<String, Double> byScale = new LinkedHashMap<>();
         for (int s : result.scales()) {
-            double v = value.applyAsDouble(m, s);
+            double v = means.of(metric, m, s);
             byScale.put(Integer.toString(s), Double.isNaN(v) ? null : Math.round(v * 1e4) / 1e4);
         }
         return byScale;

@@ -46,7 +46,7 @@ public final class PsnrPlot {
                 if (done.isEmpty()) {
                     continue;
                 }
-                List<Double> y = done.stream().map(s -> result.meanPsnr(set, m, s.intValue())).toList();
+                List<Double> y = done.stream().map(s -> result.mean(Metric.PSNR, set, m, s.intValue())).toList();
                 XYSeries series = chart.addSeries(severalSets ? set + " " + m.title() : m.title(), done, y);
                 series.setMarker(SeriesMarkers.CIRCLE);
                 series.setLineColor(color);

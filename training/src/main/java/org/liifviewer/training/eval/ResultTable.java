@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
-import java.util.function.ToDoubleBiFunction;
 import java.util.stream.Collectors;
 
 /** Prints an {@link EvalResult} like the LIIF paper's Tables 1 and 2: methods as rows, scales as columns. */
@@ -25,37 +24,31 @@ public final class ResultTable {
         for (String set : result.sets()) {
             int images = result.scores(set, Method.BICUBIC, result.scales().get(0)).size();
             out.printf(Locale.ROOT, "%n%s (%d image%s)%n", set, images, images == 1 ? "" : "s");
-            printBlock(result, out, (m, s) -> result.meanPsnr(set, m, s), (m, s) -> result.meanSsim(set, m, s),
-                    (m, s) -> result.meanGradientRatio(set, m, s), (m, s) -> result.meanLpips(set, m, s));
+            printBlock(result, out, Means.ofSet(result, set));
             row(out, "LR input", result.scales(), s -> lrSources(result, set, s));
         }
         if (result.sets().size() > 1) {
             out.printf(Locale.ROOT, "%nall sets (mean over all images)%n");
-            printBlock(result, out, result::meanPsnr, result::meanSsim, result::meanGradientRatio,
-                    result::meanLpips);
+            printBlock(result, out, Means.all(result));
         }
         out.printf(Locale.ROOT, "%nLR input: file = %s; generated = %s%n",
                 LrSource.FILE.description(), LrSource.GENERATED.description());
     }
 
-    private static void printBlock(EvalResult result, PrintStream out, ToDoubleBiFunction<Method, Integer> psnr,
-                                   ToDoubleBiFunction<Method, Integer> ssim,
-                                   ToDoubleBiFunction<Method, Integer> gradientRatio,
-                                   ToDoubleBiFunction<Method, Integer> lpips) {
+    private static void printBlock(EvalResult result, PrintStream out, Means means) {
         row(out, "PSNR", result.scales(), s -> "x" + s);
         for (Method m : result.methods()) {
-            row(out, m.title(), result.scales(), s -> format("%.2f", psnr.applyAsDouble(m, s)));
+            row(out, m.title(), result.scales(), s -> format("%.2f", means.of(Metric.PSNR, m, s)));
         }
         for (Method m : result.methods()) {
-            row(out, "SSIM " + m.label(), result.scales(),
-                    s -> format("%.4f", ssim.applyAsDouble(m, s)));
+            row(out, "SSIM " + m.label(), result.scales(), s -> format("%.4f", means.of(Metric.SSIM, m, s)));
         }
         for (Method m : result.methods()) {
             row(out, "gradient ratio " + m.label(), result.scales(),
-                    s -> format("%.3f", gradientRatio.applyAsDouble(m, s)));
+                    s -> format("%.3f", means.of(Metric.GRADIENT_RATIO, m, s)));
         }
         for (Method m : result.hasLpips() ? result.methods() : List.<Method>of()) {
-            row(out, "LPIPS " + m.label(), result.scales(), s -> format("%.4f", lpips.applyAsDouble(m, s)));
+            row(out, "LPIPS " + m.label(), result.scales(), s -> format("%.4f", means.of(Metric.LPIPS, m, s)));
         }
     }
 

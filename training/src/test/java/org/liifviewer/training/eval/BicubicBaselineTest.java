@@ -39,9 +39,9 @@ class BicubicBaselineTest {
         EvalResult result = new EvalResult("none", EvalProtocol.BENCHMARK, List.of(set), SCALES, scores);
         for (int i = 0; i < published.length; i++) {
             int scale = SCALES.get(i);
-            double measured = result.meanPsnr(Method.BICUBIC, scale);
+            double measured = result.mean(Metric.PSNR, Method.BICUBIC, scale);
             System.out.printf("%s bicubic x%d: %.3f dB (published %.2f), SSIM %.4f%n", set, scale, measured,
-                    published[i], result.meanSsim(Method.BICUBIC, scale));
+                    published[i], result.mean(Metric.SSIM, Method.BICUBIC, scale));
             assertEquals(published[i], measured, 0.1, set + " x" + scale);
         }
     }

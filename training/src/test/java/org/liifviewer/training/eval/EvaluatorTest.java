@@ -42,7 +42,7 @@ class EvaluatorTest {
         assertEquals(List.of(Method.BICUBIC, Method.MODEL), result.methods());
         for (Method m : result.methods()) {
             for (int s : List.of(2, 6)) {
-                assertEquals(result.meanPsnr(m, s), json.get(m.label()).get(Integer.toString(s)).asDouble(), 1e-4);
+                assertEquals(result.mean(Metric.PSNR, m, s), json.get(m.label()).get(Integer.toString(s)).asDouble(), 1e-4);
             }
         }
         double bicubicX2 = json.get("bicubic").get("2").asDouble();
@@ -56,7 +56,7 @@ class EvaluatorTest {
         assertTrue(csv.contains(String.format(Locale.ROOT, "image,Set5,bird,6,bicubic,generated,48,48,288,288,%.4f,%.5f,%.4f,NaN",
                 bird.psnr(), bird.ssim(), bird.gradientRatio())), String.join("\n", csv));
         assertTrue(bird.gradientRatio() > 0.2 && bird.gradientRatio() < 1, "bicubic x6 is blurred: " + bird.gradientRatio());
-        assertEquals(result.meanGradientRatio(Method.BICUBIC, 6), json.get("gradient_ratio").get("bicubic").get("6").asDouble(),
+        assertEquals(result.mean(Metric.GRADIENT_RATIO, Method.BICUBIC, 6), json.get("gradient_ratio").get("bicubic").get("6").asDouble(),
                 1e-4);
 
         BufferedImage plot = ImageIO.read(dir.resolve("psnr_vs_scale.png").toFile());

@@ -51,10 +51,10 @@ class RealismEvalTest {
                 List.of(3), false, null, 1), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
         assertEquals(List.of(Method.BICUBIC, Method.MODEL, Method.MODEL_AT_REALISM), pair.methods());
-        assertEquals(single.meanPsnr(Method.MODEL, 3), pair.meanPsnr(Method.MODEL_AT_REALISM, 3), 0.0);
-        assertEquals(single.meanGradientRatio(Method.MODEL, 3), pair.meanGradientRatio(Method.MODEL_AT_REALISM, 3),
+        assertEquals(single.mean(Metric.PSNR, Method.MODEL, 3), pair.mean(Metric.PSNR, Method.MODEL_AT_REALISM, 3), 0.0);
+        assertEquals(single.mean(Metric.GRADIENT_RATIO, Method.MODEL, 3), pair.mean(Metric.GRADIENT_RATIO, Method.MODEL_AT_REALISM, 3),
                 0.0);
-        assertTrue(pair.meanPsnr(Method.MODEL, 3) != pair.meanPsnr(Method.MODEL_AT_REALISM, 3), "realism 1 differs");
+        assertTrue(pair.mean(Metric.PSNR, Method.MODEL, 3) != pair.mean(Metric.PSNR, Method.MODEL_AT_REALISM, 3), "realism 1 differs");
         String text = stdout.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("LIIF-GAN at --realism") && text.contains("gradient ratio model-realism"), text);
         assertTrue(text.contains("\"model-realism\":{\"3\":"), text);
