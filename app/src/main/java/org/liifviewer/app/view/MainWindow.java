@@ -21,6 +21,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
@@ -257,7 +258,35 @@ public final class MainWindow extends BorderPane {
                 new javafx.scene.control.Separator(), singleMode, pairMode, swipeMode,
                 new javafx.scene.control.Separator(),
                 button("mdi2c-cube-outline", "Load a LIIF model (.safetensors or official .pth)", this::chooseModel),
+                realismControl(),
                 button("mdi2t-theme-light-dark", "Light / dark theme", () -> applyTheme(getScene(), !dark)));
+    }
+
+    /**
+     * The realism slider of LIIF-GAN models, shown while such a model is loaded: the visible tiles are decoded again
+     * when the slider is released (or moved by keys), from the features already encoded.
+     */
+    private HBox realismControl() {
+        Slider slider = new Slider(0, 1, vm.realism().get());
+        slider.setId("realismSlider");
+        slider.setPrefWidth(110);
+        slider.setFocusTraversable(false);
+        slider.setTooltip(new Tooltip("Realism (LIIF-GAN): 0 = LIIF's smooth estimate, 1 = the model's full texture"));
+        slider.valueChangingProperty().addListener((o, was, changing) -> {
+            if (!changing) {
+                vm.realism().valueProperty().set(slider.getValue());
+            }
+        });
+        slider.valueProperty().addListener((o, a, b) -> {
+            if (!slider.isValueChanging()) {
+                vm.realism().valueProperty().set(b.doubleValue());
+            }
+        });
+        HBox box = new HBox(4, new FontIcon("mdi2t-texture-box"), slider);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.visibleProperty().bind(vm.realismAvailableProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private Button button(String icon, String tip, Runnable action) {
@@ -340,7 +369,8 @@ public final class MainWindow extends BorderPane {
         if (doc == null) {
             return null;
         }
-        ExportViewModel evm = new ExportViewModel(doc.decoded(), vm.content().modelProperty().get(), uiExecutor, background);
+        ExportViewModel evm = new ExportViewModel(doc.decoded(), vm.content().modelProperty().get(), vm.realism().get(),
+                uiExecutor, background);
         Path base = doc.path() == null ? Path.of(System.getProperty("user.home"), ContentLoader.SAMPLE_NAME) : doc.path();
         String name = base.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         ExportDialog dialog = new ExportDialog(stage, evm, base.resolveSibling(name + "-x2.png"));

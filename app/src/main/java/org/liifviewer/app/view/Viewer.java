@@ -10,6 +10,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.liifviewer.app.viewmodel.RealismSetting;
 import org.liifviewer.app.viewmodel.RecentFiles;
 import org.liifviewer.app.viewmodel.ViewerViewModel;
 import org.liifviewer.core.render.ShippedModels;
@@ -32,7 +33,8 @@ public final class Viewer {
     /** Builds the window in {@code stage} and shows it; {@code preferences} keeps the recent files. */
     public Viewer(Stage stage, Preferences preferences) {
         vm = new ViewerViewModel<>(FxImages::toFx, img -> (long) img.getWidth() * (long) img.getHeight() * 4,
-                Platform::runLater, background, new TileScheduler(render), timer, new RecentFiles(preferences));
+                Platform::runLater, background, new TileScheduler(render), timer, new RecentFiles(preferences),
+                new RealismSetting(preferences));
         window = new MainWindow(stage, vm, Platform::runLater, background);
         Scene scene = new Scene(window, 1280, 860);
         window.applyTheme(scene, false);

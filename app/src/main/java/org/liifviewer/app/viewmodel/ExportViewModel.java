@@ -63,13 +63,19 @@ public final class ExportViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper(this, "estimate", "");
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
+    private final float realism;
     private boolean linking;
     private Confirmation confirmed;
 
-    /** Export of {@code source}; {@code model} may be null (then only bicubic is offered). */
-    public ExportViewModel(DecodedImage source, LiifModel model, Executor uiExecutor, Executor background) {
+    /**
+     * Export of {@code source}; {@code model} may be null (then only bicubic is offered); a LIIF-GAN model renders
+     * at {@code realism}.
+     */
+    public ExportViewModel(DecodedImage source, LiifModel model, float realism, Executor uiExecutor,
+                           Executor background) {
         this.source = source;
         this.model = model;
+        this.realism = realism;
         this.uiExecutor = uiExecutor;
         this.background = background;
         method.set(model == null ? Method.BICUBIC : Method.LIIF);
@@ -168,7 +174,8 @@ public final class ExportViewModel {
 
     private CompletableFuture<Void> export(ExportSettings settings, Path out) {
         ContinuousImage image = method.get() == Method.LIIF && model != null
-                ? model.encode(source.rgb()) : new BicubicImage(source.rgb());
+                ? (model.hasRealism() ? model.encode(source.rgb(), realism) : model.encode(source.rgb()))
+                : new BicubicImage(source.rgb());
         cancelRequested.set(false);
         progress.set(0);
         status.set("Exporting " + settings.width() + " × " + settings.height() + "…");

@@ -6,12 +6,16 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.liifviewer.core.export.BicubicImage;
 import org.liifviewer.core.image.FloatImage;
-import org.liifviewer.core.render.LiifModel;
 import org.liifviewer.core.io.UserMessages;
+import org.liifviewer.core.render.ContinuousImage;
+import org.liifviewer.core.render.EncodedImage;
+import org.liifviewer.core.render.LiifModel;
 import org.liifviewer.core.render.TileScheduler;
 
 /**
@@ -34,11 +38,16 @@ public final class ViewerViewModel<T> {
     private final StatusLine status = new StatusLine();
     private final ContentLoader<T> content;
     private final ViewportController viewport;
+    private final RealismSetting realism;
+    private final ReadOnlyBooleanWrapper realismAvailable = new ReadOnlyBooleanWrapper(this, "realismAvailable");
+    /** The open image as the current model encodes it, or null. */
+    private EncodedImage encoded;
 
     public ViewerViewModel(Function<FloatImage, T> converter, ToLongFunction<T> tileBytes, Executor uiExecutor,
                            Executor background, TileScheduler scheduler, ScheduledExecutorService timer,
-                           RecentFiles recentFiles) {
+                           RecentFiles recentFiles, RealismSetting realism) {
         this.recentFiles = recentFiles;
+        this.realism = realism;
         this.liif = new TileLayer<>(scheduler, uiExecutor, converter, tileBytes, TILE_BUDGET_BYTES);
         this.bicubic = new TileLayer<>(scheduler, uiExecutor, converter, tileBytes, TILE_BUDGET_BYTES / 4);
         this.content = new ContentLoader<>(converter, uiExecutor, background, recentFiles, status);
@@ -57,20 +66,47 @@ public final class ViewerViewModel<T> {
         compareMode.addListener((o, a, b) -> viewport.requestVisible());
         content.documentProperty().addListener((o, a, doc) -> show(doc));
         content.modelProperty().addListener((o, a, model) -> useModel(model));
+        realism.valueProperty().addListener((o, a, b) -> {
+            if (encoded != null && encoded.hasRealism()) {
+                liif.setImage(liifImage());                    // the same feature tiles: decoding only
+                viewport.requestVisible();
+            }
+        });
     }
 
     private void show(Document<T> doc) {
         FloatImage rgb = doc.decoded().rgb();
         LiifModel model = content.modelProperty().get();
-        liif.setImage(model == null ? null : model.encode(rgb));   // lazy: cheap
+        encoded = model == null ? null : model.encoded(rgb);        // lazy: cheap
+        liif.setImage(liifImage());
         bicubic.setImage(new BicubicImage(rgb));
         viewport.showImage(doc.width(), doc.height());
     }
 
     private void useModel(LiifModel model) {
         Document<T> doc = content.documentProperty().get();
-        liif.setImage(doc == null ? null : model.encode(doc.decoded().rgb()));
+        realismAvailable.set(model.hasRealism());
+        encoded = doc == null ? null : model.encoded(doc.decoded().rgb());
+        liif.setImage(liifImage());
         viewport.requestVisible();
+    }
+
+    /** What the LIIF layer renders: the encoded image, at the realism setting for a LIIF-GAN model. */
+    private ContinuousImage liifImage() {
+        if (encoded == null) {
+            return null;
+        }
+        return encoded.hasRealism() ? encoded.atRealism(realism.get()) : encoded.image();
+    }
+
+    /** The realism of LIIF-GAN models (remembered). */
+    public RealismSetting realism() {
+        return realism;
+    }
+
+    /** Whether the current model has a realism to set (a LIIF-GAN model). */
+    public ReadOnlyBooleanProperty realismAvailableProperty() {
+        return realismAvailable.getReadOnlyProperty();
     }
 
     /** The pointer is at screen point ({@code x}, {@code y}) of a view: shows the pixel there and renders near it first. */

@@ -20,7 +20,7 @@ class ExportViewModelTest {
 
     private final DecodedImage image = new DecodedImage(FloatImage.zeros(3, 100, 300), Optional.empty(), 16, false,
             null, null, "png");
-    private final ExportViewModel vm = new ExportViewModel(image, null, Runnable::run, Runnable::run);
+    private final ExportViewModel vm = new ExportViewModel(image, null, 1f, Runnable::run, Runnable::run);
 
     @Test
     void aspectLockLinksWidthHeightAndScale() {
@@ -47,7 +47,7 @@ class ExportViewModelTest {
     @Test
     void anOversizedExportIsHeldBackUntilItIsStartedAgainUnchanged(@TempDir Path dir) {
         List<Runnable> background = new ArrayList<>();
-        ExportViewModel big = new ExportViewModel(image, null, Runnable::run, background::add);
+        ExportViewModel big = new ExportViewModel(image, null, 1f, Runnable::run, background::add);
         big.targetProperty().set(dir.resolve("big.png"));
         big.widthProperty().set(1_000_000);
         assertEquals("Estimate: about 92.6 h, up to 2.0 TB", big.estimateProperty().get(), "16-bit RGB");

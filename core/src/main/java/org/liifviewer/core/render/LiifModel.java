@@ -108,8 +108,7 @@ public final class LiifModel {
      * tiles are encoded when a render first needs them.
      */
     public LiifImage encode(FloatImage rgb) {
-        TiledProjections projections = new TiledProjections(encoder, decoder, rgb, tile, cache);
-        return new LiifImage(decoder.prepare(projections), rgb.height(), rgb.width());
+        return encoded(rgb).image();
     }
 
     /** Whether the model has LIIF-GAN's second decoder, whose weight {@link #encode(FloatImage, float)} sets. */
@@ -123,10 +122,11 @@ public final class LiifModel {
      * @throws IllegalStateException if the model has no second decoder ({@link #hasRealism()})
      */
     public LiifImage encode(FloatImage rgb, float realism) {
-        if (!(decoder instanceof RealismDecoder pair)) {
-            throw new IllegalStateException("the model has no second decoder, so no realism to set");
-        }
-        TiledProjections projections = new TiledProjections(encoder, decoder, rgb, tile, cache);
-        return new LiifImage(pair.prepare(projections, realism), rgb.height(), rgb.width());
+        return encoded(rgb).atRealism(realism);
+    }
+
+    /** An RGB image encoded lazily by this model, from which renderings at any realism share the feature tiles. */
+    public EncodedImage encoded(FloatImage rgb) {
+        return new EncodedImage(decoder, new TiledProjections(encoder, decoder, rgb, tile, cache), rgb);
     }
 }
