@@ -33,7 +33,7 @@ import org.liifviewer.app.viewmodel.Viewport;
 public final class ImageCanvas extends Region {
 
     /** One labelled layer drawn by the canvas. */
-    public record Side(String label, TileLayer<Image> layer) {
+    public record Side(java.util.function.Supplier<String> label, TileLayer<Image> layer) {
     }
 
     /** Zoom factor per pixel of wheel delta (a 40-pixel notch zooms by about 17%). */
@@ -217,7 +217,7 @@ public final class ImageCanvas extends Region {
     private boolean underDecoration(Viewport v, TileLayer.Drawable<Image> d, double h) {
         double[] r = screenRect(v, d);
         for (int i = 0; i < sides.size(); i++) {
-            String label = sides.get(i).label();
+            String label = sides.get(i).label().get();
             if (label != null && overlaps(r, sideX0(i) + 8, 8, labelWidth(label), 22)) {
                 return true;
             }
@@ -257,7 +257,7 @@ public final class ImageCanvas extends Region {
     private void drawDecorations(GraphicsContext gc, double h) {
         for (int i = 0; i < sides.size(); i++) {
             if (sideX1(i) > sideX0(i)) {
-                drawLabel(gc, sides.get(i).label(), sideX0(i) + 8);
+                drawLabel(gc, sides.get(i).label().get(), sideX0(i) + 8);
             }
         }
         if (sides.size() == 2) {

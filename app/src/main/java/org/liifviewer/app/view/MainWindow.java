@@ -69,10 +69,10 @@ public final class MainWindow extends BorderPane {
         this.uiExecutor = uiExecutor;
         this.background = background;
         getStyleClass().add("main-window");
-        single = new ImageCanvas(vm, List.of(new ImageCanvas.Side(null, vm.liifLayer())));
+        single = new ImageCanvas(vm, List.of(new ImageCanvas.Side(() -> null, vm.liifLayer())));
         single.setId("singleView");
-        ImageCanvas left = new ImageCanvas(vm, List.of(new ImageCanvas.Side("Bicubic", vm.bicubicLayer())));
-        ImageCanvas right = new ImageCanvas(vm, List.of(new ImageCanvas.Side("LIIF", vm.liifLayer())));
+        ImageCanvas left = new ImageCanvas(vm, List.of(new ImageCanvas.Side(vm::referenceLabel, vm.bicubicLayer())));
+        ImageCanvas right = new ImageCanvas(vm, List.of(new ImageCanvas.Side(vm::renderedLabel, vm.liifLayer())));
         left.setId("compareLeft");
         right.setId("compareRight");
         HBox pair = new HBox(2, left, right);
@@ -81,8 +81,8 @@ public final class MainWindow extends BorderPane {
         left.prefWidthProperty().bind(pair.widthProperty().divide(2));
         right.prefWidthProperty().bind(pair.widthProperty().divide(2));
         sideBySide = pair;
-        swipe = new ImageCanvas(vm, List.of(new ImageCanvas.Side("Bicubic", vm.bicubicLayer()),
-                new ImageCanvas.Side("LIIF", vm.liifLayer())));
+        swipe = new ImageCanvas(vm, List.of(new ImageCanvas.Side(vm::referenceLabel, vm.bicubicLayer()),
+                new ImageCanvas.Side(vm::renderedLabel, vm.liifLayer())));
         swipe.setId("swipeView");
         ((ImageCanvas) single).setFocusTraversable(true);
 
@@ -191,6 +191,12 @@ public final class MainWindow extends BorderPane {
             vm.compareModeProperty().addListener((o, a, b) -> r.setSelected(b == m));
             compare.getItems().add(r);
         }
+        javafx.scene.control.CheckMenuItem withLiif = new javafx.scene.control.CheckMenuItem(
+                "Compare LIIF-GAN with LIIF (realism 0), not bicubic");
+        withLiif.setId("compareWithLiif");
+        withLiif.selectedProperty().bindBidirectional(vm.compareWithLiifProperty());
+        withLiif.disableProperty().bind(vm.realismAvailableProperty().not());
+        compare.getItems().addAll(new SeparatorMenuItem(), withLiif);
         Menu view = new Menu("View", null, item("Fit to window", null, vm.viewport()::fit), item("100%", null, vm.viewport()::actualSize),
                 item("Zoom in", null, vm.viewport()::zoomIn), item("Zoom out", null, vm.viewport()::zoomOut), new SeparatorMenuItem(),
                 compare, item("Toggle dark theme", "Shortcut+T", () -> applyTheme(getScene(), !dark)));

@@ -4,10 +4,12 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.liifviewer.core.export.BicubicImage;
@@ -42,6 +44,7 @@ public final class ViewerViewModel<T> {
     private final ReadOnlyBooleanWrapper realismAvailable = new ReadOnlyBooleanWrapper(this, "realismAvailable");
     /** The open image as the current model encodes it, or null. */
     private EncodedImage encoded;
+    private final BooleanProperty compareWithLiif = new SimpleBooleanProperty(this, "compareWithLiif");
 
     public ViewerViewModel(Function<FloatImage, T> converter, ToLongFunction<T> tileBytes, Executor uiExecutor,
                            Executor background, TileScheduler scheduler, ScheduledExecutorService timer,
@@ -66,6 +69,13 @@ public final class ViewerViewModel<T> {
         compareMode.addListener((o, a, b) -> viewport.requestVisible());
         content.documentProperty().addListener((o, a, doc) -> show(doc));
         content.modelProperty().addListener((o, a, model) -> useModel(model));
+        compareWithLiif.addListener((o, a, b) -> {
+            Document<T> doc = content.documentProperty().get();
+            if (doc != null) {
+                bicubic.setImage(referenceImage(doc.decoded().rgb()));
+                viewport.requestVisible();
+            }
+        });
         realism.valueProperty().addListener((o, a, b) -> {
             if (encoded != null && encoded.hasRealism()) {
                 liif.setImage(liifImage());                    // the same feature tiles: decoding only
@@ -79,7 +89,7 @@ public final class ViewerViewModel<T> {
         LiifModel model = content.modelProperty().get();
         encoded = model == null ? null : model.encoded(rgb);        // lazy: cheap
         liif.setImage(liifImage());
-        bicubic.setImage(new BicubicImage(rgb));
+        bicubic.setImage(referenceImage(rgb));
         viewport.showImage(doc.width(), doc.height());
     }
 
@@ -88,6 +98,9 @@ public final class ViewerViewModel<T> {
         realismAvailable.set(model.hasRealism());
         encoded = doc == null ? null : model.encoded(doc.decoded().rgb());
         liif.setImage(liifImage());
+        if (doc != null) {
+            bicubic.setImage(referenceImage(doc.decoded().rgb()));
+        }
         viewport.requestVisible();
     }
 
@@ -97,6 +110,30 @@ public final class ViewerViewModel<T> {
             return null;
         }
         return encoded.hasRealism() ? encoded.atRealism(realism.get()) : encoded.image();
+    }
+
+    /**
+     * What compare modes show beside the LIIF layer: bicubic, or for a LIIF-GAN model at {@link #compareWithLiif}
+     * its first decoder alone (realism 0, plain LIIF), from the same feature tiles.
+     */
+    private ContinuousImage referenceImage(FloatImage rgb) {
+        return compareWithLiif.get() && encoded != null && encoded.hasRealism() ? encoded.atRealism(0f)
+                : new BicubicImage(rgb);
+    }
+
+    /** Whether compare modes put LIIF (realism 0) rather than bicubic beside a LIIF-GAN model's rendering. */
+    public BooleanProperty compareWithLiifProperty() {
+        return compareWithLiif;
+    }
+
+    /** The label of the compare modes' reference side. */
+    public String referenceLabel() {
+        return compareWithLiif.get() && realismAvailable.get() ? "LIIF" : "Bicubic";
+    }
+
+    /** The label of the rendered side: LIIF-GAN for a model with a second decoder. */
+    public String renderedLabel() {
+        return realismAvailable.get() ? "LIIF-GAN" : "LIIF";
     }
 
     /** The realism of LIIF-GAN models (remembered). */

@@ -11,6 +11,7 @@ import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liifviewer.app.viewmodel.CompareMode;
 import org.liifviewer.app.viewmodel.TileLayer;
 import org.liifviewer.core.bench.RandomWeights;
 import org.liifviewer.core.model.DetailDecoder;
@@ -19,6 +20,7 @@ import org.liifviewer.core.model.FeatureLayer;
 import org.liifviewer.core.model.LiifModelFile;
 import org.liifviewer.core.model.LiifSpec;
 import org.liifviewer.core.model.io.ModelFiles;
+import org.liifviewer.core.render.LiifImage;
 import org.liifviewer.core.render.LiifModel;
 import org.testfx.api.FxRobot;
 
@@ -61,6 +63,23 @@ class RealismSliderTest extends ViewerFixture {
         assertEquals(encoded, model.cache().misses(), "a new realism decodes the cached feature tiles again");
         assertEquals(0.25, Preferences.userRoot().node("liif-viewer-test").getDouble("realism", -1), 1e-9,
                 "the realism is remembered");
+
+        TileLayer.RenderTimes reference = fx(() -> vm.bicubicLayer().lastRenderProperty().get());
+        fx(() -> {
+            vm.compareWithLiifProperty().set(true);
+            vm.compareModeProperty().set(CompareMode.SIDE_BY_SIDE);
+            return null;
+        });
+        waitForRender(vm.bicubicLayer(), reference);
+        assertTrue(fx(() -> vm.bicubicLayer().image()) instanceof LiifImage, "LIIF beside LIIF-GAN, not bicubic");
+        assertEquals("LIIF", fx(vm::referenceLabel));
+        assertEquals("LIIF-GAN", fx(vm::renderedLabel));
+        assertEquals(encoded, model.cache().misses(), "realism 0 beside it reads the same feature tiles");
+        fx(() -> {
+            vm.compareWithLiifProperty().set(false);
+            vm.compareModeProperty().set(CompareMode.SINGLE);
+            return null;
+        });
     }
 
     /** Waits until the layer has finished a render other than {@code previous}, and returns its timings. */
