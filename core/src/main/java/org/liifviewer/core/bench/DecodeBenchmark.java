@@ -34,6 +34,9 @@ public final class DecodeBenchmark {
     /** FLOPs of one output pixel in the naive decoder: 4 members x 2 x (580*256 + 3*256*256 + 256*3). */
     public static final double NAIVE_FLOP_PER_PIXEL = 4 * 2.0 * (580 * 256 + 3 * 256 * 256 + 256 * 3);
 
+    /** Timed whole-image renders per decoder figure, of which the fastest counts. */
+    static final int DECODE_RUNS = 3;
+
     /** Output tile side used for viewport renders, as the viewer does. */
     public static final int VIEWPORT_TILE = 128;
 
@@ -132,7 +135,10 @@ public final class DecodeBenchmark {
         return seconds * 1000 / (side * side / 1e6);
     }
 
-    /** Whole-image render speed at an integer scale, with the features already encoded. */
+    /**
+     * Whole-image render speed at an integer scale, with the features already encoded: the best of
+     * {@value #DECODE_RUNS} renders (the steady state a viewer reaches after its first tiles).
+     */
     private static double decodePixelsPerSecond(LiifSpec spec, Weights weights, int side, int scale)
             throws Exception {
         LiifModel model = new LiifModel(spec, weights, LiifModel.DEFAULT_TILE, new TileCache(4L << 30));
@@ -140,9 +146,13 @@ public final class DecodeBenchmark {
         LiifImage image = model.encode(randomImage(side, side, 3));
         image.render(side, side, RenderMonitor.NONE);                 // encodes every tile
         int out = side * scale;
-        long t0 = System.nanoTime();
-        image.render(out, out, RenderMonitor.NONE);
-        return (double) out * out / ((System.nanoTime() - t0) / 1e9);
+        double best = Double.MAX_VALUE;
+        for (int run = 0; run < DECODE_RUNS; run++) {
+            long t0 = System.nanoTime();
+            image.render(out, out, RenderMonitor.NONE);
+            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+        }
+        return (double) out * out / best;
     }
 
     /**
