@@ -70,11 +70,8 @@ public final class ViewerViewModel<T> {
         content.documentProperty().addListener((o, a, doc) -> show(doc));
         content.modelProperty().addListener((o, a, model) -> useModel(model));
         compareWithLiif.addListener((o, a, b) -> {
-            Document<T> doc = content.documentProperty().get();
-            if (doc != null) {
-                bicubic.setImage(referenceImage(doc.decoded().rgb()));
-                viewport.requestVisible();
-            }
+            showReference();
+            viewport.requestVisible();
         });
         realism.valueProperty().addListener((o, a, b) -> {
             if (encoded != null && encoded.hasRealism()) {
@@ -98,10 +95,18 @@ public final class ViewerViewModel<T> {
         realismAvailable.set(model.hasRealism());
         encoded = doc == null ? null : model.encoded(doc.decoded().rgb());
         liif.setImage(liifImage());
+        if (compareWithLiif.get()) {
+            showReference();                                   // the reference is the model's: it changed too
+        }
+        viewport.requestVisible();
+    }
+
+    /** Puts the compare modes' reference image of the open document (if any) on the reference layer. */
+    private void showReference() {
+        Document<T> doc = content.documentProperty().get();
         if (doc != null) {
             bicubic.setImage(referenceImage(doc.decoded().rgb()));
         }
-        viewport.requestVisible();
     }
 
     /** What the LIIF layer renders: the encoded image, at the realism setting for a LIIF-GAN model. */
