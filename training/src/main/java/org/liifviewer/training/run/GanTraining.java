@@ -53,13 +53,20 @@ final class GanTraining {
                 PatchDiscriminator.initialParameters(gan.discriminator(), config.seed() + 2, DataType.FLOAT));
     }
 
-    /** The run a checkpoint of {@link LiifGanGraph#save} holds (its model and its discriminator). */
+    /**
+     * The run a checkpoint of {@link LiifGanGraph#save} holds (its model and its discriminator; a new discriminator
+     * from the seed when the checkpoint keeps none).
+     */
     static LiifGanGraph resumed(TrainConfig config, TrainingCheckpoint.State state) throws IOException {
         Map<String, INDArray> discriminator = new LinkedHashMap<>();
         LiifGanGraph.discriminatorOf(state.trainingState()).asMap().forEach((name, t) -> discriminator.put(name,
                 Nd4j.createFromArray(t.data()).reshape('c', t.shape()).dup('c')));
         Map<String, long[]> expected = PatchDiscriminator.parameterShapes(config.gan().discriminator());
-        if (!discriminator.keySet().equals(expected.keySet())) {
+        if (discriminator.isEmpty()) {
+            // a checkpoint kept before weights-only copies kept the discriminator: it restarts, drawn from the seed
+            discriminator.putAll(PatchDiscriminator.initialParameters(config.gan().discriminator(),
+                    config.seed() + 2, DataType.FLOAT));
+        } else if (!discriminator.keySet().equals(expected.keySet())) {
             throw new IOException("the checkpoint's discriminator is not the config's (" + discriminator.keySet()
                     + ")");
         }

@@ -99,28 +99,33 @@ public final class TrainingCheckpoint {
 
     /**
      * Copies checkpoint {@code from} to {@code to} without Adam's moments, which are twice the size of the weights:
-     * the weights, their moving averages and the metadata stay, so the copy loads as a model and resumes the run
-     * (with Adam restarting). An average equal to its weight (a frozen weight's) is left out and the metadata says
+     * the weights, their moving averages, other training-state weights (a discriminator's) and the metadata stay, so
+     * the copy loads as a model and resumes the run (with Adam restarting). An average equal to its weight (a frozen weight's) is left out and the metadata says
      * so ({@link AveragedModel#SAME_AS_WEIGHTS}). This is the form a checkpoint is kept in the repository.
      */
     public static void saveWeightsOnly(Path from, Path to) throws IOException {
         TensorFile contents = contents(from);
-        Map<String, Tensor> averages = new LinkedHashMap<>();
+        Map<String, Tensor> kept = new LinkedHashMap<>();
         int same = 0;
         for (Map.Entry<String, Tensor> e : contents.weights().asMap().entrySet()) {
             Tensor average = contents.trainingState().asMap().get(TensorFile.stateName(e.getKey(), AveragedModel.SUFFIX));
             if (average != null && java.util.Arrays.equals(average.data(), e.getValue().data())) {
                 same++;
             } else if (average != null) {
-                averages.put(TensorFile.stateName(e.getKey(), AveragedModel.SUFFIX), average);
+                kept.put(TensorFile.stateName(e.getKey(), AveragedModel.SUFFIX), average);
             }
         }
+        contents.trainingState().asMap().forEach((name, t) -> {
+            if (!name.endsWith(FIRST_MOMENT) && !name.endsWith(SECOND_MOMENT) && !name.endsWith(AveragedModel.SUFFIX)) {
+                kept.put(name, t);
+            }
+        });
         Map<String, String> metadata = new LinkedHashMap<>(contents.metadata());
         metadata.remove(ADAM_STEPS);
         if (same > 0) {
             metadata.put(AveragedModel.SAME_AS_WEIGHTS, Integer.toString(same));
         }
-        ModelFiles.saveTensors(new TensorFile(contents.format(), metadata, contents.weights(), new Weights(averages)),
+        ModelFiles.saveTensors(new TensorFile(contents.format(), metadata, contents.weights(), new Weights(kept)),
                 to);
     }
 

@@ -32,7 +32,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 /**
  * {@code liif train} on tiny LIIF-GAN configs: two iterations from a tiny trained model on Set5 patches give a
  * two-decoder model whose decoder 1 and encoder are the initial model's, bit for bit (so it renders that model at
- * realism 0) and whose decoder 2 has moved; the run resumes from its checkpoint; the configs say what is refused.
+ * realism 0) and whose decoder 2 has moved; the run resumes from its weights-only checkpoint; the configs say what is refused.
  */
 class GanTrainTest {
 
@@ -59,7 +59,13 @@ class GanTrainTest {
         TrainConfig config = TrainConfig.parse(yaml(init, GAN_SF));
         Path out = dir.resolve("run");
         ResumeCheck.train(config.withIterations(1), Optional.empty(), out);
-        ResumeCheck.train(config, Optional.of(out.resolve("last.safetensors")), out);
+        Path kept = dir.resolve("kept.safetensors");
+        TrainingCheckpoint.saveWeightsOnly(out.resolve("last.safetensors"), kept);
+        assertEquals(LiifGanGraph.discriminatorOf(TrainingCheckpoint.load(out.resolve("last.safetensors"))
+                        .trainingState()).asMap(),
+                LiifGanGraph.discriminatorOf(TrainingCheckpoint.load(kept).trainingState()).asMap(),
+                "the weights-only copy keeps the discriminator");
+        ResumeCheck.train(config, Optional.of(kept), out);
 
         TrainingCheckpoint.State state = TrainingCheckpoint.load(out.resolve("last.safetensors"));
         assertEquals(2, state.iteration());
