@@ -51,6 +51,7 @@ public final class LiifGanGraph implements TrainableGraph {
      * @param spec          the model being trained: the two-decoder model, or for one decoder {@code first}'s
      * @param second        decoder 2 (its encoder a frozen copy of {@code first}'s), or null for LIIF-GAN-S
      * @param pixelWeight   weight of the L1 loss (see {@link LiifGanStep})
+     * @param detailPixelWeight weight of the L1 loss of the sum that reaches decoder 2 (see {@link LiifGanStep})
      * @param adversarialWeight weight of the adversarial term, as the discriminator was built with
      * @param matchingWeight    weight of the feature-matching term, as the discriminator was built with
      * @param vgg               the VGG19 perceptual term, or null for none
@@ -58,8 +59,9 @@ public final class LiifGanGraph implements TrainableGraph {
      * @param perceptual        the perceptual terms in words, for the model file's metadata ({@link #PERCEPTUAL})
      */
     public LiifGanGraph(LiifSpec spec, LiifGraph first, LiifGraph second, boolean firstFrozen,
-                        PatchDiscriminator discriminator, double pixelWeight, double adversarialWeight,
-                        double matchingWeight, Vgg19Perceptual vgg, double vggWeight, String perceptual) {
+                        PatchDiscriminator discriminator, double pixelWeight, double detailPixelWeight,
+                        double adversarialWeight, double matchingWeight, Vgg19Perceptual vgg, double vggWeight,
+                        String perceptual) {
         LiifSpec firstSpec = first.spec();
         if (second != null && (firstSpec.localEnsemble() != second.spec().localEnsemble()
                 || firstSpec.cellDecode() != second.spec().cellDecode())) {
@@ -71,8 +73,10 @@ public final class LiifGanGraph implements TrainableGraph {
         this.second = second;
         this.discriminator = discriminator;
         this.firstFrozen = firstFrozen;
-        this.step = new LiifGanStep(first, second, firstFrozen, discriminator, pixelWeight, vgg, vggWeight);
-        this.weights = new double[] {pixelWeight, adversarialWeight, matchingWeight, vgg == null ? 0 : vggWeight};
+        this.step = new LiifGanStep(first, second, firstFrozen, discriminator, pixelWeight, detailPixelWeight, vgg,
+                vggWeight);
+        this.weights = new double[] {pixelWeight, adversarialWeight, matchingWeight, vgg == null ? 0 : vggWeight,
+            detailPixelWeight};
         this.perceptual = perceptual;
         this.description = spec.describe() + "; trained as LIIF-GAN" + (second == null ? "-S" : "")
                 + (firstFrozen ? " with decoder 1 frozen" : "") + ", discriminator "
@@ -96,7 +100,8 @@ public final class LiifGanGraph implements TrainableGraph {
 
     /**
      * One step's gradients; the loss is the generator's objective: {@code pixel x L1 (when decoder 1 trains) +
-     * adversarial x its term + matching x feature matching + vgg x the VGG19 term (when there is one)}.
+     * adversarial x its term + matching x feature matching + vgg x the VGG19 term (when there is one) + detail pixel
+     * x the sum's L1 (when decoder 2 gets one)}.
      */
     @Override
     public LossAndGradients lossAndGradients(INDArray input, QueryPlan plan, INDArray target) {
@@ -109,7 +114,8 @@ public final class LiifGanGraph implements TrainableGraph {
         });
         gradients.putAll(r.criticGradients());
         double objective = (firstFrozen ? 0 : weights[0] * r.pixel()) + weights[1] * r.terms().adversarial()
-                + weights[2] * r.terms().featureMatching() + (weights[3] == 0 ? 0 : weights[3] * r.perceptual());
+                + weights[2] * r.terms().featureMatching() + (weights[3] == 0 ? 0 : weights[3] * r.perceptual())
+                + (weights[4] == 0 ? 0 : weights[4] * r.detailPixel());
         return new LossAndGradients(objective, gradients);
     }
 

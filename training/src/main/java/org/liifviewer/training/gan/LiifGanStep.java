@@ -6,12 +6,15 @@ import org.liifviewer.training.graph.LiifGraph;
 import org.liifviewer.training.graph.LossAndGradients;
 import org.liifviewer.training.graph.QueryPlan;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The gradients of one LIIF-GAN training step on a batch of random-group-sampled patches (Kang and Ahn, BMVC 2022).
  * With two decoders the output patch is {@code decoder 1 + decoder 2}; decoder 1 is trained by the L1 loss of its own
  * output only (or frozen), and the discriminator's adversarial and feature-matching terms reach decoder 2 only: the
- * paper's gradient blocking, here by construction, since decoder 1's gradients come from its L1 pass alone. With one
+ * paper's gradient blocking, here by construction, since decoder 1's gradients come from its L1 pass alone. Decoder 2
+ * may also get {@code detailPixelWeight x} the L1 loss of the sum, a content term that keeps the detail it adds close
+ * to the ground truth's (as the pixel term does in SRGAN and ESRGAN's generators). With one
  * decoder (LIIF-GAN-S) that decoder gets {@code pixelWeight x L1} plus the discriminator's terms. With a VGG19 file,
  * the paper's VGG19 perceptual term joins the discriminator's terms. The discriminator's own gradients come from the
  * same forward pass (a simultaneous update).
@@ -23,6 +26,7 @@ public final class LiifGanStep {
     private final boolean firstFrozen;
     private final PatchDiscriminator discriminator;
     private final double pixelWeight;
+    private final double detailPixelWeight;
     private final Vgg19Perceptual vgg;
     private final double vggWeight;
 
@@ -34,15 +38,16 @@ public final class LiifGanStep {
      */
     public LiifGanStep(LiifGraph first, LiifGraph second, boolean firstFrozen, PatchDiscriminator discriminator,
                        double pixelWeight) {
-        this(first, second, firstFrozen, discriminator, pixelWeight, null, 0);
+        this(first, second, firstFrozen, discriminator, pixelWeight, 0, null, 0);
     }
 
     /**
-     * @param vgg       the VGG19 perceptual term, or null for none
-     * @param vggWeight its weight
+     * @param detailPixelWeight weight of the sum's L1 loss in decoder 2's objective (0: none)
+     * @param vgg               the VGG19 perceptual term, or null for none
+     * @param vggWeight         its weight
      */
     public LiifGanStep(LiifGraph first, LiifGraph second, boolean firstFrozen, PatchDiscriminator discriminator,
-                       double pixelWeight, Vgg19Perceptual vgg, double vggWeight) {
+                       double pixelWeight, double detailPixelWeight, Vgg19Perceptual vgg, double vggWeight) {
         if (second == null && firstFrozen) {
             throw new IllegalArgumentException("a one-decoder model cannot have its only decoder frozen");
         }
@@ -51,6 +56,7 @@ public final class LiifGanStep {
         this.firstFrozen = firstFrozen;
         this.discriminator = discriminator;
         this.pixelWeight = pixelWeight;
+        this.detailPixelWeight = second == null ? 0 : detailPixelWeight;
         this.vgg = vgg;
         this.vggWeight = vggWeight;
     }
@@ -62,12 +68,13 @@ public final class LiifGanStep {
      * @param critic          the discriminator's loss
      * @param terms           the generator's adversarial and feature-matching terms
      * @param perceptual      the VGG19 perceptual term, NaN without one
+     * @param detailPixel     the L1 loss of the sum of both decoders, NaN when decoder 2 gets no pixel term
      * @param firstGradients  decoder 1's (and the encoder's) gradients, empty when it is frozen
      * @param secondGradients decoder 2's gradients, empty for one decoder
      * @param criticGradients the discriminator's gradients
      */
     public record Result(double pixel, double critic, PatchDiscriminator.GeneratorTerms terms, double perceptual,
-                         Map<String, INDArray> firstGradients, Map<String, INDArray> secondGradients,
+                         double detailPixel, Map<String, INDArray> firstGradients, Map<String, INDArray> secondGradients,
                          Map<String, INDArray> criticGradients) {
     }
 
@@ -98,6 +105,12 @@ public final class LiifGanStep {
             fakeGradient = fakeGradient.add(term.fakeGradient().mul(vggWeight));
         }
         INDArray upstream = fakeGradient.permute(0, 2, 3, 1).dup('c').reshape((long) batch * side * side, 3);
+        double detailPixel = Double.NaN;
+        if (detailPixelWeight != 0) {
+            INDArray difference = output.reshape(upstream.shape()).sub(target.reshape(upstream.shape()));
+            detailPixel = difference.ameanNumber().doubleValue();
+            upstream.addi(Transforms.sign(difference, false).muli(detailPixelWeight / difference.length()));
+        }
 
         LossAndGradients pixel = firstFrozen ? null : first.lossAndGradients(input, plan, target);
         Map<String, INDArray> firstGradients = new LinkedHashMap<>();
@@ -112,7 +125,7 @@ public final class LiifGanStep {
             }
         }
         double pixelLoss = pixel != null ? pixel.loss() : Double.NaN;
-        return new Result(pixelLoss, critic.loss(), terms, perceptual, firstGradients, secondGradients,
+        return new Result(pixelLoss, critic.loss(), terms, perceptual, detailPixel, firstGradients, secondGradients,
                 critic.gradients());
     }
 

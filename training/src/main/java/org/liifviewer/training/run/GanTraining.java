@@ -94,6 +94,7 @@ final class GanTraining {
                 + ")" + (vgg == null ? ", no pretrained network" : " and VGG19 conv5_4 features of "
                 + Path.of(gan.vgg19()).getFileName() + " (weight " + gan.vggWeight() + ")");
         return new LiifGanGraph(modelSpec, firstGraph, secondGraph, gan.freezeFirst(), discriminator,
-                gan.pixelWeight(), gan.adversarialWeight(), gan.matchingWeight(), vgg, gan.vggWeight(), perceptual);
+                gan.pixelWeight(), gan.detailPixelWeight(), gan.adversarialWeight(), gan.matchingWeight(), vgg,
+                gan.vggWeight(), perceptual);
     }
 }

@@ -183,17 +183,18 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
      * starting from the trained model {@code init} names, whose encoder stays frozen. {@code variant}: {@code s} trains
      * the model's one decoder by {@code pixel_weight x L1} plus the discriminator's terms; {@code sf} adds decoder 2
      * on the last layer too (an MLP of {@code second_hidden} widths with the model's switches, its output layer
-     * starting at zero so that training starts from decoder 1's output), trained by the discriminator's terms only,
+     * starting at zero so that training starts from decoder 1's output), trained by the discriminator's terms,
      * while decoder 1 is trained by L1 alone or, with {@code freeze_first}, stays as it is (realism 0 is then exactly
      * the initial model). {@code discriminator}: the hidden widths of the {@link PatchDiscriminator};
      * {@code adversarial}: the generator's form of the adversarial term ({@link AdversarialLoss}); the perceptual
      * term is feature matching on the discriminator's hidden layers, weighted by {@code matching_weight}, which needs
      * no pretrained network, plus, when {@code vgg19} names torchvision's VGG19 weights ({@code vgg19-*.pth} or
-     * safetensors), the paper's VGG19 term weighted by {@code vgg_weight}.
+     * safetensors), the paper's VGG19 term weighted by {@code vgg_weight}. {@code detail_pixel_weight} (default 0)
+     * adds the L1 loss of the sum to decoder 2's objective, a content term against grid-like detail.
      */
     public record Gan(String variant, int[] secondHidden, boolean freezeFirst, int[] discriminator,
                       AdversarialLoss adversarial, double pixelWeight, double adversarialWeight,
-                      double matchingWeight, String vgg19, double vggWeight) {
+                      double matchingWeight, String vgg19, double vggWeight, double detailPixelWeight) {
 
         /** Whether the model gets a second decoder ({@code sf}). */
         @JsonIgnore
@@ -278,6 +279,10 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
         }
         if (gan.freezeFirst() && !gan.twoDecoders()) {
             throw new IOException("gan.freeze_first needs a second decoder (variant sf)");
+        }
+        if (gan.detailPixelWeight() != 0 && !gan.twoDecoders()) {
+            throw new IOException("gan.detail_pixel_weight is decoder 2's L1 term: it needs a second decoder (variant"
+                    + " sf); -S trains its one decoder with pixel_weight");
         }
         if (gan.discriminator() == null || gan.discriminator().length < 1 || gan.adversarial() == null) {
             throw new IOException("gan needs discriminator (hidden widths) and adversarial (minimax or"

@@ -13,6 +13,7 @@ import org.liifviewer.core.model.LiifSpec;
 import org.liifviewer.core.model.ModelFormatException;
 import org.liifviewer.training.gradcheck.GradientCheck;
 import org.liifviewer.training.graph.LiifGraph;
+import org.liifviewer.training.graph.LossAndGradients;
 import org.liifviewer.training.graph.ParameterLayout;
 import org.liifviewer.training.graph.PixelLoss;
 import org.liifviewer.training.graph.QueryPlan;
@@ -97,6 +98,26 @@ class LiifGanStepTest {
                     name + (encoder ? ": the frozen encoder moved" : ": decoder 2 did not move"));
         });
         criticBefore.forEach((name, value) -> assertNotEquals(value, d.parameters().get(name), name + " did not move"));
+    }
+
+    @Test
+    void decoderTwosPixelTermIsTheL1GradientOfTheSum() throws Exception {
+        LiifGraph first = graph(FIRST, 1);
+        LiifGraph second = graph(SECOND, 2);
+        LiifGanStep.Result without = new LiifGanStep(first, second, true, discriminator(3), 1.0, 0, null, 0)
+                .run(input, plan, target);
+        LiifGanStep.Result with = new LiifGanStep(first, second, true, discriminator(3), 1.0, 0.7, null, 0)
+                .run(input, plan, target);
+        // decoder 2's own L1 against the target minus decoder 1's output is the L1 of the sum
+        LossAndGradients alone = second.lossAndGradients(input, plan,
+                target.sub(first.predict(input, plan).reshape(target.shape())));
+        assertEquals(alone.loss(), with.detailPixel(), 1e-6);
+        assertTrue(Double.isNaN(without.detailPixel()));
+        for (String name : with.secondGradients().keySet()) {
+            INDArray expected = without.secondGradients().get(name).add(alone.gradients().get(name).mul(0.7));
+            assertEquals(0.0, expected.sub(with.secondGradients().get(name)).amaxNumber().doubleValue(), 1e-6, name);
+        }
+        assertTrue(alone.gradients().get("imnet.layers.2.weight").amaxNumber().doubleValue() > 0);
     }
 
     @Test
