@@ -21,6 +21,6 @@ public final class LiifTools {
     /** Runs the command line and returns the exit status (0 on success). */
     public static int run(String... args) {
         return LiifCli.execute(LiifCli.commandLine(new TrainCliCommand(), new StripCommand(), new EvalCommand(),
-                new CropsCommand(), new BenchCommand()), args);
+                new CropsCommand(), new TableCommand(), new BenchCommand()), args);
     }
 }
