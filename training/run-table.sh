@@ -6,12 +6,21 @@
 # folders. The rows and their evaluations come from `./liif table N --plan`. Runs from a frozen copy of the built class
 # path (runs/tables/classpath), so rebuilding the project meanwhile does not disturb it; Ctrl-C stops it (a training
 # saves its checkpoint) and a new call continues. Run folders: runs/tables/KEY (LIIF_TABLE_RUNS to change).
+# LIIF_TABLE_SMOKE=N checks the pipeline: N iterations per row, run folders under runs/tables-smoke, and the markdown
+# written there, never into docs/.
 #   training/run-table.sh 3        (then 4 and 5; the LIIF row is shared by Tables 3 and 4)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 table=${1:?usage: training/run-table.sh 3|4|5}
 runs=${LIIF_TABLE_RUNS:-runs/tables}
+markdown="docs/experiments/table$table.md"
+train_options=()
+if [ -n "${LIIF_TABLE_SMOKE:-}" ]; then
+  runs=${LIIF_TABLE_RUNS:-runs/tables-smoke}
+  markdown="$runs/table$table.md"
+  train_options=(--iterations "$LIIF_TABLE_SMOKE")
+fi
 env_dir="$runs/classpath"
 
 ./liif --version > /dev/null        # builds the project when sources changed
@@ -35,7 +44,7 @@ while read -r verb key rest <&3; do
         continue
       fi
       echo "$key: training $rest (progress: tail -f $dir/stdout.log)"
-      training/train-until-done.sh "$rest" "$dir" "$env_dir"
+      training/train-until-done.sh "$rest" "$dir" "$env_dir" "${train_options[@]}"
       liif strip "$dir/last.safetensors" "$dir/model.safetensors"
       ;;
     eval)
@@ -54,5 +63,5 @@ while read -r verb key rest <&3; do
     *) echo "unexpected plan line: $verb $key $rest" >&2; exit 1 ;;
   esac
 done 3<<< "$plan"
-mkdir -p docs/experiments
-liif table "$table" --runs "$runs" --out "docs/experiments/table$table.md"
+mkdir -p "$(dirname "$markdown")"
+liif table "$table" --runs "$runs" --out "$markdown"
