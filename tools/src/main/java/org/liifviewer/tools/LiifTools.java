@@ -5,7 +5,7 @@ import org.liifviewer.core.backend.NativeThreads;
 
 /**
  * The {@code liif} command line of a source checkout ({@code ./liif}): the viewer's commands plus {@code train},
- * {@code strip}, {@code eval}, {@code crops} and {@code bench}, which the installed viewer does not carry.
+ * {@code strip}, {@code eval}, {@code crops}, {@code table} and {@code bench}, which the installed viewer does not carry.
  */
 public final class LiifTools {
 
