@@ -20,7 +20,10 @@ import picocli.CommandLine.Option;
                 "As LIIF's test.py does; the bicubic baseline is MATLAB imresize. x2-x4 use the LR_bicubic files when present;",
                 "other scales generate the LR with Pillow bicubic from the HR cropped to a",
                 "multiple of the scale. Prints a table per set (methods x scales); progress",
-                "goes to stderr."})
+                "goes to stderr.",
+                "--protocol whole-image --input-size L scores the CelebA-HQ task of the paper's Table 5: each",
+                "(square) HR image resized to LxL is the input, resized to (L*scale)^2 the ground truth",
+                "(Pillow bicubic, 8 bits), RGB PSNR without shave; e.g. --input-size 32 --scales 8 is 32->256."})
 final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "MODEL", required = true,
@@ -32,9 +35,15 @@ final class EvalCommand implements Callable<Integer> {
             description = "test set folder(s), comma-separated, each with HR/ and optionally LR_bicubic/X<s>/")
     List<Path> data;
 
-    @Option(names = "--protocol", paramLabel = "div2k|benchmark", required = true,
-            description = "div2k: RGB PSNR, shave scale+6; benchmark: Y PSNR, shave scale (Set5, Set14, B100, Urban100)")
+    @Option(names = "--protocol", paramLabel = "div2k|benchmark|whole-image", required = true,
+            description = "div2k: RGB PSNR, shave scale+6; benchmark: Y PSNR, shave scale (Set5, Set14, B100, Urban100);"
+                    + " whole-image: the whole image at LxL in, at L*scale square out, RGB PSNR, no shave (needs"
+                    + " --input-size)")
     String protocol;
+
+    @Option(names = "--input-size", paramLabel = "L", defaultValue = "0",
+            description = "the input side L of --protocol whole-image (64 for 64->128, 32 for 32->256)")
+    int inputSize;
 
     @Option(names = "--scales", paramLabel = "S,S,...", split = ",", defaultValue = "2,3,4,6,12,18,24,30",
             description = "integer scales (default: ${DEFAULT-VALUE})")
@@ -67,7 +76,8 @@ final class EvalCommand implements Callable<Integer> {
         if (out != null) {
             FileChecks.requireFolderOrAbsent(out);
         }
-        Evaluator.run(new EvalOptions(model, data, parsed, scales, json, out, limit, realism, lpips), System.out);
+        Evaluator.run(new EvalOptions(model, data, parsed, scales, json, out, limit, realism, lpips,
+                inputSize), System.out);
         return 0;
     }
 }

@@ -5,7 +5,7 @@ import org.liifviewer.core.backend.NativeThreads;
 
 /**
  * The {@code liif} command line of a source checkout ({@code ./liif}): the viewer's commands plus {@code train},
- * {@code strip}, {@code eval}, {@code crops} and {@code bench}, which the installed viewer does not carry.
+ * {@code strip}, {@code eval}, {@code crops}, {@code table} and {@code bench}, which the installed viewer does not carry.
  */
 public final class LiifTools {
 
@@ -21,6 +21,6 @@ public final class LiifTools {
     /** Runs the command line and returns the exit status (0 on success). */
     public static int run(String... args) {
         return LiifCli.execute(LiifCli.commandLine(new TrainCliCommand(), new StripCommand(), new EvalCommand(),
-                new CropsCommand(), new BenchCommand()), args);
+                new CropsCommand(), new TableCommand(), new BenchCommand()), args);
     }
 }

@@ -47,6 +47,35 @@ class EvalCommandTest {
     }
 
     @Test
+    void theWholeImageProtocolScoresTableFivesTaskFromTheCommandLine() throws Exception {
+        java.awt.image.BufferedImage face = new java.awt.image.BufferedImage(64, 64,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 64; y++) {
+            for (int x = 0; x < 64; x++) {
+                face.setRGB(x, y, (x * 4) << 16 | (y * 4) << 8 | (x * y) & 0xFF);
+            }
+        }
+        Path hr = Files.createDirectories(dir.resolve("faces/HR"));
+        javax.imageio.ImageIO.write(face, "png", hr.resolve("face.png").toFile());
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = LiifTools.run("eval", "--model", SharedFiles.path("golden/small-full/checkpoint.pth").toString(),
+                    "--data", dir.resolve("faces").toString(), "--protocol", "whole-image", "--input-size", "16",
+                    "--scales", "4", "--json");
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(0, status);
+        String[] lines = captured.toString(StandardCharsets.UTF_8).strip().split("\n");
+        JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
+        assertTrue(json.get("model").get("4").asDouble() > 10, json.toString());
+        assertTrue(captured.toString(StandardCharsets.UTF_8).contains("LR input: resized"), captured.toString());
+    }
+
+    @Test
     void unknownProtocolIsAUserError() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream stderr = System.err;

@@ -52,6 +52,44 @@ class TrainCliCommandTest {
     Path dir;
 
     @Test
+    void aMissingDataFolderOrAnImageTooSmallForItsGroundTruthIsOneLineNamingIt() throws Exception {
+        Path missing = dir.resolve("no-such-folder");
+        String err = failedTrain(Files.writeString(dir.resolve("missing.yaml"), TINY.formatted(missing)));
+        assertTrue(err.contains("training data folder not found: " + missing), err);
+
+        Path faces = Files.createDirectories(dir.resolve("faces"));
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(20, 20, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", faces.resolve("small.png").toFile());
+        String sizeVaried = TINY.formatted(faces).replace("  sample_q: 16\n",
+                "  sample_q: 16\n  size_varied: {size_min: 8, size_max: 32}\n").replace("scale_min: 1", "scale_min: 0")
+                .replace("scale_max: 2", "scale_max: 0");
+        err = failedTrain(Files.writeString(dir.resolve("small.yaml"), sizeVaried));
+        assertTrue(err.contains(faces.resolve("small.png") + ": 20x20 is smaller than the largest ground truth, 32x32"),
+                err);
+    }
+
+    /** The stderr of a {@code liif train} that must fail with one line and no stack trace. */
+    private static String failedTrain(Path config) {
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = LiifTools.run("train", config.toString(), "--out", config.resolveSibling("out").toString());
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, status, text);
+        assertEquals(1, text.lines().count(), text);
+        assertTrue(!text.contains("Exception"), text);
+        return text;
+    }
+
+    @Test
     void iterationsAndOutputFolderReachTheTrainerAndStripDropsAdam() throws Exception {
         Path config = Files.writeString(dir.resolve("tiny.yaml"),
                 TINY.formatted(SharedFiles.path("data/Set5/HR")));

@@ -32,21 +32,22 @@ public sealed interface BaselineSpec permits BaselineSpec.Upsampler, BaselineSpe
 
     /**
      * EDSR with its up-sampling module (official {@code edsr-baseline} with {@code no_upsampling: false}): the EDSR
-     * trunk, then {@code tail.0} = conv(n_feats, s²·n_feats) + PixelShuffle(s) for s = 2 or 3, twice the x2 step
-     * ({@code tail.0.0}, {@code tail.0.2}) for 4, and {@code tail.1} = conv(n_feats, 3). State_dict names are those of
+     * trunk, then {@code tail.0} = conv(n_feats, s²·n_feats) + PixelShuffle(s) for s = 2 or 3, the x2 step twice
+     * ({@code tail.0.0}, {@code tail.0.2}) for 4 and three times for 8, and {@code tail.1} = conv(n_feats, 3). State_dict names are those of
      * the plain official EDSR model: {@code head.0.*}, {@code body.*}, {@code tail.*}, {@code sub_mean}/{@code add_mean}.
      */
     record Upsampler(EncoderSpec.Edsr encoder, int scale) implements BaselineSpec {
 
         public Upsampler {
-            if (scale < 2 || scale > 4) {
-                throw new IllegalArgumentException("the EDSR up-sampler exists for x2, x3 and x4, not x" + scale);
+            if (scale != 2 && scale != 3 && scale != 4 && scale != 8) {
+                throw new IllegalArgumentException("the EDSR up-sampler exists for x2, x3, x4 and x8, not x" + scale);
             }
         }
 
-        /** The pixel-shuffle steps: {2, 2} for x4, else {scale}. */
+        /** The pixel-shuffle steps: {3} for x3, else one x2 step per factor 2 ({2, 2} for x4). */
         public int[] steps() {
-            return scale == 4 ? new int[]{2, 2} : new int[]{scale};
+            return scale == 3 ? new int[]{3} : java.util.stream.IntStream.range(0, Integer.numberOfTrailingZeros(scale))
+                    .map(i -> 2).toArray();
         }
 
         /** The name of the final convolution to RGB. */

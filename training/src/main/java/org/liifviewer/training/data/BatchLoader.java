@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
  */
 public final class BatchLoader implements AutoCloseable {
 
-    private final TrainingStream stream;
+    private final SampleSource stream;
     private final QueryPlanner planner;
     private final int batchSize;
     private final int prefetch;
@@ -30,7 +30,7 @@ public final class BatchLoader implements AutoCloseable {
      * @param threads    loader threads
      * @param prefetch   batches prepared ahead (the bound of the queue)
      */
-    public BatchLoader(TrainingStream stream, QueryPlanner planner, int batchSize, long firstBatch, int threads, int prefetch) {
+    public BatchLoader(SampleSource stream, QueryPlanner planner, int batchSize, long firstBatch, int threads, int prefetch) {
         this.stream = stream;
         this.planner = planner;
         this.batchSize = batchSize;

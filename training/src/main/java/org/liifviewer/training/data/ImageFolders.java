@@ -45,6 +45,13 @@ public final class ImageFolders {
     private record Entry(Path file, double factor) {
     }
 
+    /** An image's size in pixels. */
+    public record Size(int width, int height) {
+        public long pixels() {
+            return (long) width * height;
+        }
+    }
+
     private final List<Entry> entries;
     private final Map<Integer, TrainingImage> cache;
 
@@ -76,9 +83,22 @@ public final class ImageFolders {
      * (or the cache) without decoding it.
      */
     public long pixelCount(int index) throws IOException {
+        return size(index).pixels();
+    }
+
+    /** The file of image number {@code index}. */
+    public Path file(int index) {
+        return entries.get(index).file();
+    }
+
+    /**
+     * The size of image number {@code index} as used (after its folder's factor), read from the file's header (or the
+     * cache) without decoding it.
+     */
+    public Size size(int index) throws IOException {
         TrainingImage cached = cache == null ? null : cache.get(index);
         if (cached != null) {
-            return cached.pixelCount();
+            return new Size(cached.width(), cached.height());
         }
         Entry entry = entries.get(index);
         try (ImageInputStream in = ImageIO.createImageInputStream(entry.file().toFile())) {
@@ -89,8 +109,8 @@ public final class ImageFolders {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                return (long) MatlabImresize.outputSize(reader.getWidth(0), entry.factor())
-                        * MatlabImresize.outputSize(reader.getHeight(0), entry.factor());
+                return new Size(MatlabImresize.outputSize(reader.getWidth(0), entry.factor()),
+                        MatlabImresize.outputSize(reader.getHeight(0), entry.factor()));
             } finally {
                 reader.dispose();
             }

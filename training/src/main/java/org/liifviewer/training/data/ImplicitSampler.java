@@ -80,7 +80,7 @@ public final class ImplicitSampler {
             cropLr = Augment.permuteChannels(cropLr, order);
         }
         return settings.groupSampling() ? patchSample(cropLr, cropHr, order, random)
-                : pixelSamples(cropLr, cropHr, order, random);
+                : scatteredPixels(cropLr, cropHr, settings.sampleQueries(), order, random);
     }
 
     /** The input and the {@code inputSize²} HR pixels of a patch at a random anchor, row-major. */
@@ -96,11 +96,15 @@ public final class ImplicitSampler {
         return atPixels(lr, hr, pixels, channelOrder);
     }
 
-    /** The input and {@code sampleQueries} pixels of {@code hr}, its channels read in {@code channelOrder}. */
-    private TrainingSample pixelSamples(FloatImage lr, FloatImage hr, int[] channelOrder, SplittableRandom random) {
+    /**
+     * The input and {@code queries} pixels of the square {@code hr} drawn without replacement (all of them, in a
+     * random order, when it has fewer), its channels read in {@code channelOrder}.
+     */
+    static TrainingSample scatteredPixels(FloatImage lr, FloatImage hr, int queries, int[] channelOrder,
+                                          SplittableRandom random) {
         int side = hr.height();
         int pixels = side * side;
-        int q = Math.min(settings.sampleQueries(), pixels);
+        int q = Math.min(queries, pixels);
         int[] order = new int[pixels];
         for (int i = 0; i < pixels; i++) {
             order[i] = i;

@@ -6,27 +6,23 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
- * An endless, reproducible sequence of training samples. Sample {@code i} depends only on the seed and {@code i}:
- * each epoch visits every image as often as {@link Sampling} says ({@code repeat} times, or in proportion to its
- * area), in an order shuffled per epoch, and each sample draws
- * its scale, crop, augmentation and pixels from its own random stream. Any thread may compute any sample, and a
- * resumed run continues the same sequence from a sample index.
+ * The paper's patch-based training samples as an endless, reproducible {@link SampleSource}: each epoch visits
+ * every image as often as {@link Sampling} says ({@code repeat} times, or in proportion to its area), in an order
+ * shuffled per epoch, and each sample draws its scale, crop, augmentation and pixels from its own random stream
+ * ({@link EpochOrder}).
  * <p>
  * Images smaller than the drawn crop: another image is drawn from the sample's stream (up to {@value #REDRAWS}
  * times), then the crop is shrunk to the image's shorter side. Images whose shorter side is below the LR input
  * size are rejected.
  */
-public final class TrainingStream {
+public final class TrainingStream implements SampleSource {
 
     private static final int REDRAWS = 16;
-    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
     private final ImageFolders images;
     private final ImplicitSampler sampler;
-    private final long seed;
     private final int[] slotImage;
-    private long cachedEpoch = -1;
-    private int[] cachedOrder;
+    private final EpochOrder order;
 
     /** Every image {@code repeat} times per epoch ({@link Sampling#IMAGE}). */
     public TrainingStream(ImageFolders images, ImplicitSampler sampler, long seed, int repeat) throws IOException {
@@ -37,8 +33,8 @@ public final class TrainingStream {
             throws IOException {
         this.images = images;
         this.sampler = sampler;
-        this.seed = seed;
         this.slotImage = slots(sampling.copies(images, repeat));
+        this.order = new EpochOrder(seed, slotImage.length);
     }
 
     /**
@@ -64,18 +60,19 @@ public final class TrainingStream {
     }
 
     /** Samples per epoch: the images' copies together. */
+    @Override
     public long epochSize() {
         return slotImage.length;
     }
 
     /** The image that sample {@code index} is cropped from (before any redraw for a crop larger than the image). */
     public int imageOf(long index) {
-        return slotImage[order(index / epochSize())[(int) (index % epochSize())]];
+        return slotImage[order.slot(index)];
     }
 
-    /** Sample number {@code index} of the sequence. */
+    @Override
     public TrainingSample sample(long index) throws IOException {
-        SplittableRandom random = new SplittableRandom(seed * GOLDEN_GAMMA + index);
+        SplittableRandom random = order.randomOf(index);
         int image = imageOf(index);
         int cropSize = sampler.drawCropSize(random);
         TrainingImage hr = images.read(image);
@@ -88,20 +85,5 @@ public final class TrainingStream {
                     + sampler.settings().inputSize() + ": " + hr.width() + "x" + hr.height());
         }
         return sampler.sample(hr, Math.min(cropSize, shorter), random);
-    }
-
-    private synchronized int[] order(long epoch) {
-        if (epoch != cachedEpoch) {
-            SplittableRandom random = new SplittableRandom(~seed * GOLDEN_GAMMA + epoch);
-            int[] order = new int[Math.toIntExact(epochSize())];
-            for (int i = 0; i < order.length; i++) {
-                int j = random.nextInt(i + 1);
-                order[i] = order[j];
-                order[j] = i;
-            }
-            cachedOrder = order;
-            cachedEpoch = epoch;
-        }
-        return cachedOrder;
     }
 }

@@ -16,14 +16,21 @@ import java.util.Objects;
  * @param limit    evaluate only the first {@code limit} images of each set (by file name); 0 for all
  * @param realism  for a LIIF-GAN model, a second realism to score beside realism 1; null for none
  * @param lpips    LPIPS's linear layers and VGG16 backbone files ({@link Lpips}), or empty for no LPIPS
+ * @param inputSize the input side L of the {@link EvalProtocol#WHOLE_IMAGE} protocol (which needs it), else 0
  */
 public record EvalOptions(Path model, List<Path> dataSets, EvalProtocol protocol, List<Integer> scales,
-                          boolean json, Path outDir, int limit, Float realism, List<Path> lpips) {
+                          boolean json, Path outDir, int limit, Float realism, List<Path> lpips, int inputSize) {
 
     /** Options without a second realism and without LPIPS. */
     public EvalOptions(Path model, List<Path> dataSets, EvalProtocol protocol, List<Integer> scales, boolean json,
                        Path outDir, int limit) {
-        this(model, dataSets, protocol, scales, json, outDir, limit, null, List.of());
+        this(model, dataSets, protocol, scales, json, outDir, limit, null, List.of(), 0);
+    }
+
+    /** Options of the protocols without an input size (div2k, benchmark). */
+    public EvalOptions(Path model, List<Path> dataSets, EvalProtocol protocol, List<Integer> scales, boolean json,
+                       Path outDir, int limit, Float realism, List<Path> lpips) {
+        this(model, dataSets, protocol, scales, json, outDir, limit, realism, lpips, 0);
     }
 
     public EvalOptions {
@@ -51,6 +58,14 @@ public record EvalOptions(Path model, List<Path> dataSets, EvalProtocol protocol
         }
         if (realism != null && !(realism >= 0f && realism <= 1f)) {
             throw new IllegalArgumentException("--realism " + realism + " is outside [0, 1]");
+        }
+        if ((protocol == EvalProtocol.WHOLE_IMAGE) != (inputSize > 0)) {
+            throw new IllegalArgumentException(protocol == EvalProtocol.WHOLE_IMAGE
+                    ? "--protocol whole-image needs --input-size L (the input side)"
+                    : "--input-size applies to --protocol whole-image only");
+        }
+        if (inputSize < 0) {
+            throw new IllegalArgumentException("--input-size must be positive, got " + inputSize);
         }
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be >= 0, got " + limit);

@@ -43,6 +43,30 @@ public record EvalPair(FloatImage lr, FloatImage hr, LrSource source) {
         return new EvalPair(PillowBicubic.resize(crop, lrH, lrW), crop, LrSource.GENERATED);
     }
 
+    /**
+     * The whole-image task of the paper's Table 5 (official {@code paired-image-folders} of the L and H folders): the
+     * square image Pillow-bicubic resized to {@code inputSize} as the input and to {@code inputSize x scale} as the
+     * ground truth, both rounded to 8 bits as stored folders are.
+     *
+     * @throws IllegalArgumentException when the image is not square or is smaller than the ground truth
+     */
+    public static EvalPair whole(FloatImage image, int inputSize, int scale) {
+        int side = inputSize * scale;
+        if (image.height() != image.width()) {
+            throw new IllegalArgumentException(image.width() + "x" + image.height()
+                    + " is not square; the whole-image protocol needs square images");
+        }
+        if (image.height() < side) {
+            throw new IllegalArgumentException(image.width() + "x" + image.height() + " is smaller than the "
+                    + side + "x" + side + " ground truth");
+        }
+        return new EvalPair(PillowBicubic.resize(image, inputSize, inputSize), resized(image, side), LrSource.RESIZED);
+    }
+
+    private static FloatImage resized(FloatImage image, int side) {
+        return image.height() == side ? image : PillowBicubic.resize(image, side, side);
+    }
+
     private static int lrSide(int hrSide, int scale) {
         return (int) Math.floor(hrSide / (double) scale + 1e-9);
     }

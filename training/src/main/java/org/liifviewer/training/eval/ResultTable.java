@@ -31,8 +31,8 @@ public final class ResultTable {
             out.printf(Locale.ROOT, "%nall sets (mean over all images)%n");
             printBlock(result, out, Means.all(result));
         }
-        out.printf(Locale.ROOT, "%nLR input: file = %s; generated = %s%n",
-                LrSource.FILE.description(), LrSource.GENERATED.description());
+        out.printf(Locale.ROOT, "%nLR input: %s%n", result.scores().stream().map(ImageScore::source).distinct().sorted()
+                .map(s -> s.label() + " = " + s.description()).collect(Collectors.joining("; ")));
     }
 
     private static void printBlock(EvalResult result, PrintStream out, Means means) {

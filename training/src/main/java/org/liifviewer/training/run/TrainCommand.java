@@ -4,9 +4,8 @@ import org.liifviewer.core.io.StopOnShutdown;
 import org.liifviewer.core.model.Weights;
 import org.liifviewer.training.baseline.BaselineGraph;
 import org.liifviewer.training.data.BatchLoader;
-import org.liifviewer.training.data.ImageFolders;
-import org.liifviewer.training.data.ImplicitSampler;
-import org.liifviewer.training.data.TrainingStream;
+import org.liifviewer.training.data.SampleSource;
+import org.liifviewer.training.data.SizeVariedStream;
 import org.liifviewer.training.graph.LiifGraph;
 import org.liifviewer.training.graph.PixelLoss;
 import org.liifviewer.training.graph.TrainableGraph;
@@ -14,7 +13,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -91,13 +89,8 @@ public final class TrainCommand {
                 + (average == null ? "" : "; weight average (decay " + config.emaDecay() + ")"
                 + (state != null && state.averages().isEmpty() ? " starts here" : "")));
         TrainConfig.Data data = config.data();
-        List<ImageFolders.Folder> folders = data.imageFolders();
-        TrainingStream stream = new TrainingStream(new ImageFolders(folders, data.cache()),
-                new ImplicitSampler(data.sampler()), config.seed(), data.repeat(), data.sampling());
-        int downscaled = folders.size() - data.folders().size();
-        out.println("data: " + folders.size() + " folders" + (downscaled > 0 ? " (" + downscaled + " down-scaled)" : "")
-                + ", epochs of " + stream.epochSize() + " samples ("
-                + data.sampling().name().toLowerCase(Locale.ROOT) + " sampling, repeat " + data.repeat() + ")");
+        SampleSource stream = data.stream(config.seed());
+        out.println("data: " + describe(data, stream));
         Trainer trainer = new Trainer(config, graph, adam, average, start, outDir, out);
         try (StopOnShutdown stopOnShutdown = new StopOnShutdown(trainer::requestStop);
              BatchLoader loader = new BatchLoader(stream, graph.planner(), data.batchSize(), start, data.loaderThreads(),
@@ -105,5 +98,18 @@ public final class TrainCommand {
             trainer.run(loader);
         }
         return trainer.stoppedForMemory() ? EXIT_RESUME_IN_FRESH_JVM : 0;
+    }
+
+    private static String describe(TrainConfig.Data data, SampleSource stream) {
+        if (data.sizeVaried() != null) {
+            SizeVariedStream.Settings s = data.sizeVariedSettings();
+            return "whole images, " + s.inputSize() + "x" + s.inputSize() + " inputs, ground truths " + s.sizeMin()
+                    + " to " + s.sizeMax() + " pixels square" + (s.gtResize() > 0 ? ", resized to " + s.gtResize() : "")
+                    + "; epochs of " + stream.epochSize() + " samples (repeat " + data.repeat() + ")";
+        }
+        int downscaled = data.imageFolders().size() - data.folders().size();
+        return data.imageFolders().size() + " folders" + (downscaled > 0 ? " (" + downscaled + " down-scaled)" : "")
+                + ", epochs of " + stream.epochSize() + " samples ("
+                + data.sampling().name().toLowerCase(Locale.ROOT) + " sampling, repeat " + data.repeat() + ")";
     }
 }

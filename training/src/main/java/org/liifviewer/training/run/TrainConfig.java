@@ -12,7 +12,10 @@ import org.liifviewer.core.model.Modulation;
 import org.liifviewer.training.baseline.BaselineSpec;
 import org.liifviewer.training.data.ImageFolders;
 import org.liifviewer.training.data.ImplicitSampler;
+import org.liifviewer.training.data.SampleSource;
 import org.liifviewer.training.data.Sampling;
+import org.liifviewer.training.data.SizeVariedStream;
+import org.liifviewer.training.data.TrainingStream;
 import org.liifviewer.training.gan.AdversarialLoss;
 import org.liifviewer.training.graph.PixelLoss;
 
@@ -50,16 +53,43 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
      * {@code image} when absent, as the official code, or {@code area}; see {@link Sampling}), the sampler's
      * settings ({@code channel_permute} and {@code group_sampling}, LIIF-GAN's patches: off when absent, see
      * {@link ImplicitSampler.Settings}), in-memory cache,
-     * loader threads and prefetch depth.
+     * loader threads and prefetch depth. With {@code size_varied} the samples are whole images with size-varied
+     * ground truths ({@link SizeVaried}) instead of the paper's crops at random scales.
      */
     public record Data(List<String> folders, List<Downscaled> downscaled, int repeat, Sampling sampling, int batchSize,
                        int inpSize, double scaleMin, double scaleMax, int sampleQ, boolean augment,
                        boolean channelPermute, boolean groupSampling, boolean cache, int loaderThreads,
-                       int prefetch) {
+                       int prefetch, SizeVaried sizeVaried) {
         public Data {
             if (sampling == null) {
                 sampling = Sampling.IMAGE;
             }
+        }
+
+        /**
+         * The training samples, from {@code seed}: the paper's crops ({@link TrainingStream}) or, with
+         * {@code size_varied}, whole images ({@link SizeVariedStream}).
+         *
+         * @throws IOException naming a folder that is missing or holds no images, or an image that does not fit
+         */
+        public SampleSource stream(long seed) throws IOException {
+            List<ImageFolders.Folder> all = imageFolders();
+            for (ImageFolders.Folder folder : all) {
+                if (!Files.isDirectory(folder.path())) {
+                    throw new IOException("training data folder not found: " + folder.path());
+                }
+            }
+            ImageFolders images = new ImageFolders(all, cache);
+            if (sizeVaried == null) {
+                return new TrainingStream(images, new ImplicitSampler(sampler()), seed, repeat, sampling);
+            }
+            return new SizeVariedStream(images, sizeVariedSettings(), seed, repeat);
+        }
+
+        /** The whole-image sampler's settings; fails without {@code size_varied}. */
+        public SizeVariedStream.Settings sizeVariedSettings() {
+            return new SizeVariedStream.Settings(inpSize, sizeVaried.sizeMin(), sizeVaried.sizeMax(),
+                    sizeVaried.gtResize(), sampleQ, augment);
         }
 
         public ImplicitSampler.Settings sampler() {
@@ -100,6 +130,15 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
                 }
             }
         }
+    }
+
+    /**
+     * Whole images with size-varied ground truths (LIIF paper, Sec. 5.3; the official {@code sr-implicit-uniform-varied}
+     * and its argument names): ground-truth sides spread from {@code size_min} to {@code size_max} over the images,
+     * inputs {@code inp_size} square, and, when {@code gt_resize} is set (the up-sampling modules), every ground truth
+     * resized to that side. {@code augment} is the horizontal flip. See {@link SizeVariedStream}.
+     */
+    public record SizeVaried(int sizeMin, int sizeMax, int gtResize) {
     }
 
     /** Encoder: {@code edsr-baseline}/{@code edsr} (n_resblocks, n_feats, res_scale) or {@code rdn} (g0, d, c, g). */
@@ -244,7 +283,9 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
         if (config.gan() != null) {
             checkGan(config);
         }
-        if (config.model().architecture() instanceof BaselineSpec.Upsampler up) {
+        if (config.data().sizeVaried() != null) {
+            checkSizeVaried(config);
+        } else if (config.model().architecture() instanceof BaselineSpec.Upsampler up) {
             Data d = config.data();
             int crop = d.inpSize() * up.scale();
             if (d.scaleMin() != up.scale() || d.scaleMax() != up.scale() || d.sampleQ() < crop * crop) {
@@ -253,6 +294,29 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
             }
         }
         return config;
+    }
+
+    private static void checkSizeVaried(TrainConfig config) throws IOException {
+        Data d = config.data();
+        if (d.groupSampling() || d.channelPermute() || d.downscaled() != null || d.sampling() != Sampling.IMAGE
+                || config.gan() != null) {
+            throw new IOException("size_varied trains on whole images: group_sampling, channel_permute, downscaled,"
+                    + " area sampling and gan do not apply");
+        }
+        try {
+            d.sizeVariedSettings();
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        if (config.model().architecture() instanceof BaselineSpec.Upsampler up
+                && d.sizeVaried().gtResize() != d.inpSize() * up.scale()) {
+            throw new IOException("the x" + up.scale() + " up-sampler makes " + d.inpSize() * up.scale() + "x"
+                    + d.inpSize() * up.scale() + " images from the " + d.inpSize() + "x" + d.inpSize()
+                    + " input: set size_varied.gt_resize to " + d.inpSize() * up.scale());
+        }
+        if (config.model().architecture() instanceof BaselineSpec.MetaSr) {
+            throw new IOException("size_varied trains LIIF or the up-sampler, not MetaSR");
+        }
     }
 
     private static void checkGan(TrainConfig config) throws IOException {

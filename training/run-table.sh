@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Regenerates docs/experiments/tableN.md (N = 3, 4 or 5; the LIIF paper's tables at our scale, see
+# docs/experiments/README.md): makes the held-out splits (training/make-holdout.sh), trains every row of the table
+# that has no finished model (resuming from its run folder's last.safetensors; a row whose model.safetensors exists is
+# skipped), evaluates every row that has no evaluation newer than its model, and writes the markdown from the run
+# folders. The rows and their evaluations come from `./liif table N --plan`. Runs from a frozen copy of the built class
+# path (runs/tables/classpath), so rebuilding the project meanwhile does not disturb it; Ctrl-C stops it (a training
+# saves its checkpoint) and a new call continues. Run folders: runs/tables/KEY (LIIF_TABLE_RUNS to change).
+# LIIF_TABLE_SMOKE=N checks the pipeline: N iterations per row, run folders under runs/tables-smoke, and the markdown
+# written there, never into docs/.
+#   training/run-table.sh 3        (then 4 and 5; the LIIF row is shared by Tables 3 and 4)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+table=${1:?usage: training/run-table.sh 3|4|5}
+runs=${LIIF_TABLE_RUNS:-runs/tables}
+markdown="docs/experiments/table$table.md"
+train_options=()
+if [ -n "${LIIF_TABLE_SMOKE:-}" ]; then
+  runs=${LIIF_TABLE_RUNS:-runs/tables-smoke}
+  markdown="$runs/table$table.md"
+  train_options=(--iterations "$LIIF_TABLE_SMOKE")
+fi
+env_dir="$runs/classpath"
+
+./liif --version > /dev/null        # builds the project when sources changed
+mkdir -p "$runs"
+rm -rf "$env_dir" && mkdir -p "$env_dir"
+cp -r tools/target/liif-tools.jar tools/target/lib "$env_dir/"
+liif() {
+  java -Xmx8g -XX:+UseG1GC -Dorg.bytedeco.javacpp.maxphysicalbytes=16G --add-modules jdk.incubator.vector \
+      -cp "$env_dir/liif-tools.jar:$env_dir/lib/*" org.liifviewer.tools.LiifTools "$@" \
+      2> >(grep -v --line-buffered '^WARNING: Using incubator modules' >&2)
+}
+
+training/make-holdout.sh
+plan=$(liif table "$table" --plan)
+while read -r verb key rest <&3; do
+  dir="$runs/$key"
+  case $verb in
+    train)
+      if [ -f "$dir/model.safetensors" ]; then
+        echo "$key: trained (model.safetensors)"
+        continue
+      fi
+      echo "$key: training $rest (progress: tail -f $dir/stdout.log)"
+      training/train-until-done.sh "$rest" "$dir" "$env_dir" "${train_options[@]}"
+      liif strip "$dir/last.safetensors" "$dir/model.safetensors"
+      ;;
+    eval)
+      read -r name args <<< "$rest"
+      if [ -f "$dir/eval-$name.json" ] && [ "$dir/eval-$name.json" -nt "$dir/model.safetensors" ]; then
+        echo "$key: evaluated ($name)"
+        continue
+      fi
+      echo "$key: evaluating ($name)"
+      started=$SECONDS
+      # shellcheck disable=SC2086
+      liif eval --model "$dir/model.safetensors" $args --json --out "$dir/eval-$name" > "$dir/eval-$name.txt"
+      echo $((SECONDS - started)) > "$dir/eval-$name.seconds"
+      tail -n 1 "$dir/eval-$name.txt" > "$dir/eval-$name.json"
+      ;;
+    *) echo "unexpected plan line: $verb $key $rest" >&2; exit 1 ;;
+  esac
+done 3<<< "$plan"
+mkdir -p "$(dirname "$markdown")"
+liif table "$table" --runs "$runs" --out "$markdown"
