@@ -6,6 +6,9 @@
 # folders. The rows and their evaluations come from `./liif table N --plan`. Runs from a frozen copy of the built class
 # path (runs/tables/classpath), so rebuilding the project meanwhile does not disturb it; Ctrl-C stops it (a training
 # saves its checkpoint) and a new call continues. Run folders: runs/tables/KEY (LIIF_TABLE_RUNS to change).
+# Each finished row's record (its training log and evaluation summaries, all the markdown is made from) is kept in
+# docs/experiments/runs/KEY: a row with a kept record is neither trained nor evaluated again, so a table can be
+# finished over several sessions and rewritten without its models.
 # LIIF_TABLE_SMOKE=N checks the pipeline: N iterations per row, run folders under runs/tables-smoke, and the markdown
 # written there, never into docs/.
 #   training/run-table.sh 3        (then 4 and 5; the LIIF row is shared by Tables 3 and 4)
@@ -15,10 +18,12 @@ cd "$root"
 table=${1:?usage: training/run-table.sh 3|4|5}
 runs=${LIIF_TABLE_RUNS:-runs/tables}
 markdown="docs/experiments/table$table.md"
+kept=docs/experiments/runs
 train_options=()
 if [ -n "${LIIF_TABLE_SMOKE:-}" ]; then
   runs=${LIIF_TABLE_RUNS:-runs/tables-smoke}
   markdown="$runs/table$table.md"
+  kept=$runs/kept
   train_options=(--iterations "$LIIF_TABLE_SMOKE")
 fi
 env_dir="$runs/classpath"
@@ -33,12 +38,26 @@ liif() {
       2> >(grep -v --line-buffered '^WARNING: Using incubator modules' >&2)
 }
 
+# keep_record RUN_DIR KEPT_DIR EVAL_NAME: the row's log and one evaluation's summary and time, into the kept record
+keep_record() {
+  mkdir -p "$2"
+  cp "$1/log.csv" "$1/eval-$3.json" "$2/"
+  if [ -f "$1/eval-$3.seconds" ]; then cp "$1/eval-$3.seconds" "$2/"; fi
+}
+
 training/make-holdout.sh
 plan=$(liif table "$table" --plan)
 while read -r verb key rest <&3; do
   dir="$runs/$key"
+  if [ -f "$kept/$key/log.csv" ] && [ ! -f "$dir/log.csv" ]; then
+    mkdir -p "$dir" && cp "$kept/$key"/* "$dir/"
+  fi
   case $verb in
     train)
+      if [ -f "$kept/$key/log.csv" ]; then
+        echo "$key: trained (record kept in $kept/$key)"
+        continue
+      fi
       if [ -f "$dir/model.safetensors" ]; then
         echo "$key: trained (model.safetensors)"
         continue
@@ -49,8 +68,10 @@ while read -r verb key rest <&3; do
       ;;
     eval)
       read -r name args <<< "$rest"
-      if [ -f "$dir/eval-$name.json" ] && [ "$dir/eval-$name.json" -nt "$dir/model.safetensors" ]; then
+      if [ -f "$dir/eval-$name.json" ] && { [ -f "$kept/$key/eval-$name.json" ] \
+          || [ "$dir/eval-$name.json" -nt "$dir/model.safetensors" ]; }; then
         echo "$key: evaluated ($name)"
+        keep_record "$dir" "$kept/$key" "$name"
         continue
       fi
       echo "$key: evaluating ($name)"
@@ -59,6 +80,7 @@ while read -r verb key rest <&3; do
       liif eval --model "$dir/model.safetensors" $args --json --out "$dir/eval-$name" > "$dir/eval-$name.txt"
       echo $((SECONDS - started)) > "$dir/eval-$name.seconds"
       tail -n 1 "$dir/eval-$name.txt" > "$dir/eval-$name.json"
+      keep_record "$dir" "$kept/$key" "$name"
       ;;
     *) echo "unexpected plan line: $verb $key $rest" >&2; exit 1 ;;
   esac
