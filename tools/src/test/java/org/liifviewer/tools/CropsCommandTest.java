@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -74,22 +71,11 @@ class CropsCommandTest {
         assertFalse(Files.exists(dir.resolve("a.png")) || Files.exists(dir.resolve("b.png")));
     }
 
-    private String refusal(String... options) {
+    private static String refusal(String... options) {
         String[] args = new String[options.length + 1];
         args[0] = "crops";
         System.arraycopy(options, 0, args, 1, options.length);
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(1, LiifTools.run(args));
-        } finally {
-            System.setErr(stderr);
-        }
-        String err = captured.toString(StandardCharsets.UTF_8);
-        assertEquals(1, err.lines().count(), err);
-        assertFalse(err.contains("Exception"), err);
-        return err;
+        return ToolRun.refusal(args);
     }
 
     private Path ganModel() throws Exception {

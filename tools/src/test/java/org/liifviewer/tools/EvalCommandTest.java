@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -26,20 +23,11 @@ class EvalCommandTest {
 
     @Test
     void oneImageGivesTheJsonLineAndTheFiles() throws Exception {
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = LiifTools.run("eval", "--model", SharedFiles.path("golden/small-full/checkpoint.pth").toString(),
-                    "--data", b100(), "--protocol", "benchmark", "--scales", "2,8", "--limit", "1", "--json",
-                    "--out", dir.toString());
-        } finally {
-            System.setOut(stdout);
-        }
-        assertEquals(0, status);
-        String[] lines = captured.toString(StandardCharsets.UTF_8).strip().split("\n");
-        JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
+        ToolRun run = ToolRun.of("eval", "--model", SharedFiles.path("golden/small-full/checkpoint.pth").toString(),
+                "--data", b100(), "--protocol", "benchmark", "--scales", "2,8", "--limit", "1", "--json",
+                "--out", dir.toString());
+        assertEquals(0, run.status(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.lastLine());
         assertTrue(json.get("bicubic").get("8").asDouble() > 15, json.toString());
         assertTrue(json.get("model").has("2"), json.toString());
         assertTrue(Files.size(dir.resolve("psnr_vs_scale.png")) > 0);
@@ -57,53 +45,26 @@ class EvalCommandTest {
         }
         Path hr = Files.createDirectories(dir.resolve("faces/HR"));
         javax.imageio.ImageIO.write(face, "png", hr.resolve("face.png").toFile());
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = LiifTools.run("eval", "--model", SharedFiles.path("golden/small-full/checkpoint.pth").toString(),
-                    "--data", dir.resolve("faces").toString(), "--protocol", "whole-image", "--input-size", "16",
-                    "--scales", "4", "--json");
-        } finally {
-            System.setOut(stdout);
-        }
-        assertEquals(0, status);
-        String[] lines = captured.toString(StandardCharsets.UTF_8).strip().split("\n");
-        JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
+        ToolRun run = ToolRun.of("eval", "--model", SharedFiles.path("golden/small-full/checkpoint.pth").toString(),
+                "--data", dir.resolve("faces").toString(), "--protocol", "whole-image", "--input-size", "16",
+                "--scales", "4", "--json");
+        assertEquals(0, run.status(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.lastLine());
         assertTrue(json.get("model").get("4").asDouble() > 10, json.toString());
-        assertTrue(captured.toString(StandardCharsets.UTF_8).contains("LR input: resized"), captured.toString());
+        assertTrue(run.out().contains("LR input: resized"), run.out());
     }
 
     @Test
     void unknownProtocolIsAUserError() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream stderr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(1, LiifTools.run("eval", "--model", "m.pth", "--data", "d", "--protocol", "set5"));
-        } finally {
-            System.setErr(stderr);
-        }
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown protocol 'set5'"), err.toString());
+        String err = ToolRun.refusal("eval", "--model", "m.pth", "--data", "d", "--protocol", "set5");
+        assertTrue(err.contains("unknown protocol 'set5'"), err);
     }
 
     @Test
     void anOutputThatIsAFileIsRefusedInOneLineNamingIt() throws Exception {
         Path csv = Files.writeString(dir.resolve("eval.csv"), "not a folder");
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = LiifTools.run("eval", "--model", SharedFiles.path("golden/small-full/checkpoint.pth").toString(),
-                    "--data", b100(), "--protocol", "benchmark", "--out", csv.toString());
-        } finally {
-            System.setErr(stderr);
-        }
-        String err = captured.toString(StandardCharsets.UTF_8);
-        assertEquals(1, status);
-        assertEquals(1, err.lines().count(), err);
-        assertTrue(err.contains(csv.toString()) && !err.contains("Exception"), err);
+        String err = ToolRun.refusal("eval", "--model", SharedFiles.path("golden/small-full/checkpoint.pth").toString(),
+                "--data", b100(), "--protocol", "benchmark", "--out", csv.toString());
+        assertTrue(err.contains(csv.toString()), err);
     }
 }

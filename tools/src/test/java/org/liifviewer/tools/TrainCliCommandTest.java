@@ -3,9 +3,6 @@ package org.liifviewer.tools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -70,23 +67,7 @@ class TrainCliCommandTest {
 
     /** The stderr of a {@code liif train} that must fail with one line and no stack trace. */
     private static String failedTrain(Path config) {
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = LiifTools.run("train", config.toString(), "--out", config.resolveSibling("out").toString());
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
-        String text = err.toString(StandardCharsets.UTF_8);
-        assertEquals(1, status, text);
-        assertEquals(1, text.lines().count(), text);
-        assertTrue(!text.contains("Exception"), text);
-        return text;
+        return ToolRun.refusal("train", config.toString(), "--out", config.resolveSibling("out").toString());
     }
 
     @Test
@@ -94,15 +75,8 @@ class TrainCliCommandTest {
         Path config = Files.writeString(dir.resolve("tiny.yaml"),
                 TINY.formatted(SharedFiles.path("data/Set5/HR")));
         Path out = dir.resolve("run");
-        PrintStream stdout = System.out;
-        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = LiifTools.run("train", config.toString(), "--iterations", "2", "--out", out.toString());
-        } finally {
-            System.setOut(stdout);
-        }
-        assertEquals(0, status);
+        ToolRun run = ToolRun.of("train", config.toString(), "--iterations", "2", "--out", out.toString());
+        assertEquals(0, run.status(), run.err());
         assertEquals(2, TrainingCheckpoint.load(out.resolve("last.safetensors")).iteration());
         assertTrue(Files.exists(out.resolve("log.csv")));
 
