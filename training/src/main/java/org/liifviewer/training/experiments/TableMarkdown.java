@@ -217,6 +217,18 @@ public final class TableMarkdown {
                             : "does not agree (the paper has LIIF ahead)");
         }
         line("");
+        List<String> belowBicubic = new ArrayList<>();
+        for (TableRow row : rows) {
+            if (facesPsnr(row, "model") < facesPsnr(row, "bicubic")) {
+                belowBicubic.add(row.label() + " (" + row.task().label() + ")");
+            }
+        }
+        if (!belowBicubic.isEmpty()) {
+            line("Below bicubic: %s. A model that has not yet learned to beat bicubic up-sampling is undertrained"
+                    + " at this budget, so its side of the comparison says more about the budget than about the"
+                    + " method.", String.join(", ", belowBicubic));
+            line("");
+        }
         line("One run per method and task on 46 training faces: a difference of a few tenths of a dB may change with"
                 + " another seed or split (not measured).");
     }
