@@ -7,8 +7,9 @@
 # path (runs/tables/classpath), so rebuilding the project meanwhile does not disturb it; Ctrl-C stops it (a training
 # saves its checkpoint) and a new call continues. Run folders: runs/tables/KEY (LIIF_TABLE_RUNS to change).
 # Each finished row's record (its training log and evaluation summaries, all the markdown is made from) is kept in
-# docs/experiments/runs/KEY: a row with a kept record is neither trained nor evaluated again, so a table can be
-# finished over several sessions and rewritten without its models.
+# docs/experiments/runs/KEY: a row whose kept record holds all its evaluations is neither trained nor evaluated again,
+# so a table can be finished over several sessions and rewritten without its models. Rows train and are evaluated
+# one after the other.
 # LIIF_TABLE_SMOKE=N checks the pipeline: N iterations per row, run folders under runs/tables-smoke, and the markdown
 # written there, never into docs/.
 #   training/run-table.sh 3        (then 4 and 5; the LIIF row is shared by Tables 3 and 4)
@@ -49,12 +50,18 @@ training/make-holdout.sh
 plan=$(liif table "$table" --plan)
 while read -r verb key rest <&3; do
   dir="$runs/$key"
-  if [ -f "$kept/$key/log.csv" ] && [ ! -f "$dir/log.csv" ]; then
+  # a kept record counts once it holds every evaluation the plan lists for its row
+  complete=false
+  if [ -f "$kept/$key/log.csv" ] && [ "$(find "$kept/$key" -name 'eval-*.json' | wc -l)" \
+      -eq "$(grep -c "^eval $key " <<< "$plan")" ]; then
+    complete=true
+  fi
+  if $complete && [ ! -f "$dir/log.csv" ]; then
     mkdir -p "$dir" && cp "$kept/$key"/* "$dir/"
   fi
   case $verb in
     train)
-      if [ -f "$kept/$key/log.csv" ]; then
+      if $complete; then
         echo "$key: trained (record kept in $kept/$key)"
         continue
       fi
@@ -68,8 +75,7 @@ while read -r verb key rest <&3; do
       ;;
     eval)
       read -r name args <<< "$rest"
-      if [ -f "$dir/eval-$name.json" ] && { [ -f "$kept/$key/eval-$name.json" ] \
-          || [ "$dir/eval-$name.json" -nt "$dir/model.safetensors" ]; }; then
+      if [ -f "$dir/eval-$name.json" ] && { $complete || [ "$dir/eval-$name.json" -nt "$dir/model.safetensors" ]; }; then
         echo "$key: evaluated ($name)"
         keep_record "$dir" "$kept/$key" "$name"
         continue

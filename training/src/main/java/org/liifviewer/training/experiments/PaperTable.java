@@ -109,15 +109,14 @@ public enum PaperTable {
     }
 
     /**
-     * What {@code training/run-table.sh} does, one step a line: {@code train KEY CONFIG} for every row, then
-     * {@code eval KEY NAME ARGS...} for each of its evaluations.
+     * What {@code training/run-table.sh} does, one step a line, row by row: {@code train KEY CONFIG}, then
+     * {@code eval KEY NAME ARGS...} for each of the row's evaluations (so that a row's record is complete before
+     * the next row trains).
      */
     public List<String> plan() {
         List<String> lines = new ArrayList<>();
         for (TableRow row : rows) {
             lines.add("train " + row.key() + " " + row.config());
-        }
-        for (TableRow row : rows) {
             for (Evaluation e : evaluations(row)) {
                 lines.add(String.format(Locale.ROOT, "eval %s %s %s", row.key(), e.name(), String.join(" ", e.args())));
             }

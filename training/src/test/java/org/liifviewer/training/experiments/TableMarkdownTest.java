@@ -119,6 +119,8 @@ class TableMarkdownTest {
         List<String> plan = PaperTable.TABLE4.plan();
         assertEquals("train ablation-liif training/configs/tables/ablation-liif.yaml", plan.get(0));
         assertEquals(4 + 4 * 2, plan.size());
+        assertTrue(plan.get(1).startsWith("eval ablation-liif ") && plan.get(2).startsWith("eval ablation-liif ")
+                && plan.get(3).startsWith("train ablation-x2 "), "each row is evaluated right after its training");
         assertTrue(plan.contains("eval ablation-x3 val --data runs/holdout/2k-val --protocol div2k --scales"
                 + " 2,3,4,6,12,18,24,30"), plan.toString());
         assertTrue(plan.contains("eval ablation-x3 benchmark --data ../shared/data/Set5,../shared/data/Set14,"
