@@ -9,7 +9,8 @@
 # Each finished row's record (its training log and evaluation summaries, all the markdown is made from) is kept in
 # docs/experiments/runs/KEY: a row whose kept record holds all its evaluations is neither trained nor evaluated again,
 # so a table can be finished over several sessions and rewritten without its models. Rows train and are evaluated
-# one after the other.
+# one after the other. A row stopped halfway is kept with training/keep-checkpoint.sh runs/tables/KEY KEY and resumes
+# from training/checkpoints/KEY-last.safetensors in a new checkout.
 # LIIF_TABLE_SMOKE=N checks the pipeline: N iterations per row, run folders under runs/tables-smoke, and the markdown
 # written there, never into docs/.
 #   training/run-table.sh 3        (then 4 and 5; the LIIF row is shared by Tables 3 and 4)
@@ -68,6 +69,12 @@ while read -r verb key rest <&3; do
       if [ -f "$dir/model.safetensors" ]; then
         echo "$key: trained (model.safetensors)"
         continue
+      fi
+      if [ -f "training/checkpoints/$key-last.safetensors" ] && [ ! -f "$dir/last.safetensors" ]; then
+        # a row interrupted in an earlier session, kept by training/keep-checkpoint.sh RUN_DIR KEY
+        mkdir -p "$dir"
+        cp "training/checkpoints/$key-last.safetensors" "$dir/last.safetensors"
+        cp "training/checkpoints/$key-log.csv" "$dir/log.csv"
       fi
       echo "$key: training $rest (progress: tail -f $dir/stdout.log)"
       training/train-until-done.sh "$rest" "$dir" "$env_dir" "${train_options[@]}"
