@@ -7,9 +7,9 @@
 # path (runs/tables/classpath), so rebuilding the project meanwhile does not disturb it; Ctrl-C stops it (a training
 # saves its checkpoint) and a new call continues. Run folders: runs/tables/KEY (LIIF_TABLE_RUNS to change).
 # Each finished row's record (its training log and evaluation summaries, all the markdown is made from) is kept in
-# docs/experiments/runs/KEY: a row whose kept record holds all its evaluations is neither trained nor evaluated again,
-# so a table can be finished over several sessions and rewritten without its models. Rows train and are evaluated
-# one after the other. A row stopped halfway is kept with training/keep-checkpoint.sh runs/tables/KEY KEY and resumes
+# docs/experiments/runs/KEY: a row whose kept record holds all its evaluations, made with the row's config as it is
+# now (a copy is kept beside them), is neither trained nor evaluated again, so a table can be finished over several
+# sessions and rewritten without its models. Rows train and are evaluated one after the other. A row stopped halfway is kept with training/keep-checkpoint.sh runs/tables/KEY KEY and resumes
 # from training/checkpoints/KEY-last.safetensors in a new checkout.
 # LIIF_TABLE_SMOKE=N checks the pipeline: N iterations per row, run folders under runs/tables-smoke, and the markdown
 # written there, never into docs/.
@@ -40,9 +40,11 @@ liif() {
       2> >(grep -v --line-buffered '^WARNING: Using incubator modules' >&2)
 }
 
-# keep_record RUN_DIR KEPT_DIR EVAL_NAME: the row's log and one evaluation's summary and time, into the kept record
+# keep_record RUN_DIR KEPT_DIR EVAL_NAME: the row's config ($config) and log and one evaluation's summary and time,
+# into the kept record
 keep_record() {
   mkdir -p "$2"
+  cp "$config" "$2/config.yaml"
   cp "$1/log.csv" "$1/eval-$3.json" "$2/"
   if [ -f "$1/eval-$3.seconds" ]; then cp "$1/eval-$3.seconds" "$2/"; fi
 }
@@ -51,10 +53,12 @@ training/make-holdout.sh
 plan=$(liif table "$table" --plan)
 while read -r verb key rest <&3; do
   dir="$runs/$key"
-  # a kept record counts once it holds every evaluation the plan lists for its row
+  # a kept record counts once it holds every evaluation the plan lists for its row, made with the row's config as
+  # it is now
+  config=$(awk -v key="$key" '$1 == "train" && $2 == key { print $3 }' <<< "$plan")
   complete=false
-  if [ -f "$kept/$key/log.csv" ] && [ "$(find "$kept/$key" -name 'eval-*.json' | wc -l)" \
-      -eq "$(grep -c "^eval $key " <<< "$plan")" ]; then
+  if [ -f "$kept/$key/log.csv" ] && cmp -s "$kept/$key/config.yaml" "$config" \
+      && [ "$(find "$kept/$key" -name 'eval-*.json' | wc -l)" -eq "$(grep -c "^eval $key " <<< "$plan")" ]; then
     complete=true
   fi
   if $complete && [ ! -f "$dir/log.csv" ]; then
