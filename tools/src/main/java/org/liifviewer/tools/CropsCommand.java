@@ -11,6 +11,7 @@ import org.liifviewer.core.io.AtomicFile;
 import org.liifviewer.core.liif.Axis;
 import org.liifviewer.core.model.ModelFormatException;
 import org.liifviewer.core.progress.RenderMonitor;
+import org.liifviewer.core.render.EncodedImage;
 import org.liifviewer.core.render.LiifModel;
 import org.liifviewer.core.render.ShippedModels;
 import picocli.CommandLine.Command;
@@ -84,8 +85,9 @@ final class CropsCommand implements Callable<Integer> {
         FloatImage bicubic = MatlabImresize.resize(input, h, w).crop(y, x, size, size);
         Axis rows = Axis.grid(h, y, size);
         Axis cols = Axis.grid(w, x, size);
-        FloatImage liif = loaded.encode(input, 0f).render(rows, cols, RenderMonitor.NONE);
-        FloatImage gan = loaded.encode(input, 1f).render(rows, cols, RenderMonitor.NONE);
+        EncodedImage encoded = loaded.encoded(input);
+        FloatImage liif = encoded.atRealism(0f).render(rows, cols, RenderMonitor.NONE);
+        FloatImage gan = encoded.atRealism(1f).render(rows, cols, RenderMonitor.NONE);
         return List.of(new CropSheet.Panel("bicubic x" + scale, bicubic),
                 new CropSheet.Panel("LIIF (realism 0)", liif),
                 new CropSheet.Panel("LIIF-GAN (realism 1)", gan),
