@@ -40,11 +40,11 @@ liif() {
       2> >(grep -v --line-buffered '^WARNING: Using incubator modules' >&2)
 }
 
-# keep_record RUN_DIR KEPT_DIR EVAL_NAME: the row's config ($config) and log and one evaluation's summary and time,
-# into the kept record
+# keep_record RUN_DIR KEPT_DIR EVAL_NAME CONFIG: the row's config and log and one evaluation's summary and time, into
+# the kept record
 keep_record() {
   mkdir -p "$2"
-  cp "$config" "$2/config.yaml"
+  cp "$4" "$2/config.yaml"
   cp "$1/log.csv" "$1/eval-$3.json" "$2/"
   if [ -f "$1/eval-$3.seconds" ]; then cp "$1/eval-$3.seconds" "$2/"; fi
 }
@@ -88,7 +88,7 @@ while read -r verb key rest <&3; do
       read -r name args <<< "$rest"
       if [ -f "$dir/eval-$name.json" ] && { $complete || [ "$dir/eval-$name.json" -nt "$dir/model.safetensors" ]; }; then
         echo "$key: evaluated ($name)"
-        keep_record "$dir" "$kept/$key" "$name"
+        keep_record "$dir" "$kept/$key" "$name" "$config"
         continue
       fi
       echo "$key: evaluating ($name)"
@@ -97,7 +97,7 @@ while read -r verb key rest <&3; do
       liif eval --model "$dir/model.safetensors" $args --json --out "$dir/eval-$name" > "$dir/eval-$name.txt"
       echo $((SECONDS - started)) > "$dir/eval-$name.seconds"
       tail -n 1 "$dir/eval-$name.txt" > "$dir/eval-$name.json"
-      keep_record "$dir" "$kept/$key" "$name"
+      keep_record "$dir" "$kept/$key" "$name" "$config"
       ;;
     *) echo "unexpected plan line: $verb $key $rest" >&2; exit 1 ;;
   esac
