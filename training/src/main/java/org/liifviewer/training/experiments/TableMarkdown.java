@@ -75,16 +75,17 @@ public final class TableMarkdown {
     private void budget(int cores) {
         line("## Budget");
         line("");
-        line("| row | config | encoder | iterations x batch | training | s/iteration | evaluation |");
-        line("|---|---|---|---|---|---|---|");
+        line("| row | config | encoder | decoder | iterations x batch | training | s/iteration | evaluation |");
+        line("|---|---|---|---|---|---|---|---|");
         double train = 0;
         double eval = 0;
         for (TableRow row : table.rows()) {
             RunRecord run = runs.get(row);
             TrainConfig config = configs.get(row);
             TrainConfig.Encoder e = config.model().encoder();
-            line("| %s | `%s` | %s %dx%d | %d x %d | %s | %.2f | %s |", label(row), row.config(), e.name(),
-                    e.nResblocks(), e.nFeats(), run.iterations(), config.data().batchSize(), hours(run.trainSeconds()),
+            line("| %s | `%s` | %s %dx%d%s | %s | %d x %d | %s | %.2f | %s |", label(row), row.config(), e.name(),
+                    e.nResblocks(), e.nFeats(), frozenFrom(config), decoder(config), run.iterations(),
+                    config.data().batchSize(), hours(run.trainSeconds()),
                     run.iterations() == 0 ? Double.NaN : run.trainSeconds() / run.iterations(),
                     hours(run.evalSeconds()));
             train += run.trainSeconds();
@@ -95,6 +96,25 @@ public final class TableMarkdown {
                 + " starts not counted) on %d cores: at most %.1f CPU-hours.%s", hours(train), hours(eval), cores,
                 (train + (Double.isNaN(eval) ? 0 : eval)) * cores / 3600, sharedRowNote());
         line("");
+    }
+
+    /** ", frozen (FILE)" for an encoder taken from a model file and kept frozen, else nothing. */
+    private static String frozenFrom(TrainConfig config) {
+        TrainConfig.Init init = config.init();
+        return init != null && init.freeze() ? ", frozen (`" + init.model() + "`)" : "";
+    }
+
+    /** The decoder's hidden widths ("MLP 256-256"), or the model's name for a baseline ("upsampler"). */
+    private static String decoder(TrainConfig config) {
+        if (!config.model().isLiif()) {
+            return config.model().name();
+        }
+        int[] hidden = config.model().hidden();
+        StringBuilder s = new StringBuilder("MLP ");
+        for (int i = 0; i < hidden.length; i++) {
+            s.append(i == 0 ? "" : "-").append(hidden[i]);
+        }
+        return s.toString();
     }
 
     private String sharedRowNote() {

@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -37,19 +38,34 @@ public final class LiifGraph implements LaidOutGraph {
     private final LiifSpec spec;
     private final ParameterLayout layout;
     private final SplitGraph graph;
+    /**
+     * Replaces the encoder's gradients when it is frozen and its table graph is differentiated by SameDiff (without
+     * feature unfolding or with an RDN encoder; {@link EdsrTableBackprop} skips the encoder's backward pass instead).
+     */
+    private final Map<String, INDArray> frozenEncoderGradients;
 
     private LiifGraph(LiifSpec spec, ParameterLayout layout, Map<String, INDArray> parameters, PixelLoss loss,
                       boolean frozenEncoder) {
         this.spec = spec;
         this.layout = layout;
-        if (frozenEncoder && !(spec.encoder() instanceof EncoderSpec.Edsr && spec.featUnfold())) {
-            throw new IllegalArgumentException("only an EDSR encoder with feature unfolding can be frozen");
-        }
+        boolean ownBackprop = spec.encoder() instanceof EncoderSpec.Edsr && spec.featUnfold();
         this.graph = new SplitGraph(parameters, spec.hidden()[0], spec.cellDecode() ? 4 : 2,
                 spec.localEnsemble() ? 4 : 1, spec.outDim(), this::buildTable,
                 spec.modulated() ? new ModulatedDecoderStage(spec)::build : this::buildDecoder,
-                spec.encoder() instanceof EncoderSpec.Edsr edsr && spec.featUnfold()
-                        ? new EdsrTableBackprop(edsr, parameters, frozenEncoder) : null, loss);
+                ownBackprop ? new EdsrTableBackprop((EncoderSpec.Edsr) spec.encoder(), parameters, frozenEncoder)
+                        : null, loss);
+        this.frozenEncoderGradients = frozenEncoder && !ownBackprop ? encoderZeros(parameters) : Map.of();
+    }
+
+    /** Zero gradients for every encoder parameter (a frozen encoder's, where the table graph is differentiated). */
+    private static Map<String, INDArray> encoderZeros(Map<String, INDArray> parameters) {
+        Map<String, INDArray> zeros = new LinkedHashMap<>();
+        parameters.forEach((name, p) -> {
+            if (name.startsWith("encoder.")) {
+                zeros.put(name, p.ulike().assign(0));
+            }
+        });
+        return zeros;
     }
 
     /** A graph holding {@code weights} (official names and layouts) as {@code dtype} parameters. */
@@ -121,7 +137,9 @@ public final class LiifGraph implements LaidOutGraph {
 
     @Override
     public LossAndGradients lossAndGradients(INDArray input, QueryPlan plan, INDArray target) {
-        return graph.lossAndGradients(input, plan, target);
+        LossAndGradients result = graph.lossAndGradients(input, plan, target);
+        result.gradients().putAll(frozenEncoderGradients);
+        return result;
     }
 
     /**
@@ -129,7 +147,9 @@ public final class LiifGraph implements LaidOutGraph {
      * its gradient by the predictions, (B·Q, outDim).
      */
     public Map<String, INDArray> gradientsFor(INDArray input, QueryPlan plan, INDArray outputGradient) {
-        return graph.gradientsFor(input, plan, outputGradient);
+        Map<String, INDArray> gradients = graph.gradientsFor(input, plan, outputGradient);
+        gradients.putAll(frozenEncoderGradients);
+        return gradients;
     }
 
     private SDVariable buildTable(SameDiff sd, SDVariable input, Function<String, SDVariable> parameter) {

@@ -274,11 +274,8 @@ public record TrainConfig(String name, Data data, Model model, Optimizer optimiz
         if (config.model().architecture() instanceof LiifSpec spec && spec.modulated() && !spec.cellDecode()) {
             throw new IOException("LM-LIIF trains with cell_decode: true (its hyper-network reads the cell)");
         }
-        if (config.init() != null && config.init().freeze()
-                && !(config.model().encoder().toSpec() instanceof EncoderSpec.Edsr && config.model().featUnfold()
-                && "encoder.".equals(config.init().prefix()))) {
-            throw new IOException("init.freeze works for the whole encoder (prefix 'encoder.') of an EDSR encoder"
-                    + " with feat_unfold");
+        if (config.init() != null && config.init().freeze() && !"encoder.".equals(config.init().prefix())) {
+            throw new IOException("init.freeze works for the whole encoder (prefix 'encoder.')");
         }
         if (config.gan() != null) {
             checkGan(config);

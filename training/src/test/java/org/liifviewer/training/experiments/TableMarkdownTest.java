@@ -80,7 +80,10 @@ class TableMarkdownTest {
         assertTrue(md.contains("| LIIF (-e) | 29.60 | 29.50 |"), md);   // the B100 block
         assertTrue(md.contains("**LIIF (-c)**: the paper's sign at 4 of 8 scales: x12 (-0.10 / -0.01), x18"), md);
         assertTrue(md.contains("**LIIF (-u)**: the paper's sign at 8 of 8 scales"), md);
-        assertTrue(md.contains("| LIIF | `training/configs/tables/ablation-liif.yaml` | edsr-baseline 8x32 |"), md);
+        assertTrue(md.contains("| LIIF | `training/configs/tables/ablation-liif.yaml` | edsr-baseline 8x32, frozen"
+                + " (`training/configs/tables/liif-small.safetensors`) | MLP 64-64-64-64 |"), md);
+        assertTrue(md.contains("| LIIF (-d) | `training/configs/tables/ablation-d.yaml` | edsr-baseline 8x32, frozen"
+                + " (`training/configs/tables/liif-small.safetensors`) | MLP 64-64 |"), md);
         assertTrue(md.contains("| 0.06 h | 2.00 | 0.03 h |"), md);
         assertTrue(md.contains("0.28 h of training and 0.17 h of evaluation"), md);
     }
@@ -97,6 +100,10 @@ class TableMarkdownTest {
         }
         String md = TableMarkdown.of(PaperTable.TABLE5, ROOT, runs, 2);
         assertTrue(md.contains("| L=64, H=128 | Up-sampling modules | 30.00 | 34.78 |"), md);
+        assertTrue(md.contains("`training/configs/tables/celebahq-64-128-upsample.yaml` | edsr-baseline 8x32 |"
+                + " upsampler |"), md);
+        assertTrue(md.contains("`training/configs/tables/celebahq-64-128-liif.yaml` | edsr-baseline 8x32 |"
+                + " MLP 256-256-256-256 |"), md);
         assertTrue(md.contains("| L=64, H=128 | LIIF | 30.50 | 35.96 |"), md);
         assertTrue(md.contains("| L=32, H=256 | Bicubic (MATLAB imresize of the input) | 24.90 | - |"), md);
         assertTrue(md.contains("Below bicubic: LIIF (L=32, H=256). A model"), md);

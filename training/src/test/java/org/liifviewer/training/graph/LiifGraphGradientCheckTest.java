@@ -62,8 +62,18 @@ class LiifGraphGradientCheckTest {
 
     @Test
     void frozenEncoderGetsZeroGradientsAndTheDecoderStillMatches() {
-        LiifSpec spec = new LiifSpec(new EncoderSpec.Edsr("edsr-baseline", 1, 3, 1f), new int[]{7}, 3, true, true,
-                true, new Modulation(2, 4, true, true));
+        checkFrozen(new LiifSpec(new EncoderSpec.Edsr("edsr-baseline", 1, 3, 1f), new int[]{7}, 3, true, true,
+                true, new Modulation(2, 4, true, true)));
+    }
+
+    @Test
+    void frozenEncoderWithoutUnfoldingGetsZeroGradientsToo() {
+        // no unfolding: the table graph is differentiated by SameDiff, not by EdsrTableBackprop
+        checkFrozen(new LiifSpec(new EncoderSpec.Edsr("edsr-baseline", 1, 3, 1f), new int[]{6, 5}, 3, true, false,
+                true));
+    }
+
+    private static void checkFrozen(LiifSpec spec) {
         LiifGraph graph;
         try {
             graph = LiifGraph.fromWeights(spec, ParameterLayout.of(spec).initialWeights(11), DataType.DOUBLE,

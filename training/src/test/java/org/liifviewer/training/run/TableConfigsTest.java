@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liifviewer.core.model.EncoderSpec;
 import org.liifviewer.core.model.LiifSpec;
+import org.liifviewer.core.model.io.ModelFiles;
 import org.liifviewer.training.baseline.BaselineSpec;
 import org.liifviewer.training.data.GeneratedImages;
 import org.liifviewer.training.data.SizeVariedStream;
@@ -46,11 +47,11 @@ class TableConfigsTest {
         TrainConfig liif = config("ablation-liif");
         LiifSpec base = liif.model().toSpec();
         assertEquals(SHARED, base.encoder());
-        assertEquals(new LiifSpec(SHARED, new int[]{256, 256, 256, 256}, 3, true, true, true), base);
+        assertEquals(new LiifSpec(SHARED, new int[]{64, 64, 64, 64}, 3, true, true, true), base);
         assertEquals(new LiifSpec(SHARED, base.hidden(), 3, true, true, false), config("ablation-c").model().toSpec());
         assertEquals(new LiifSpec(SHARED, base.hidden(), 3, true, false, true), config("ablation-u").model().toSpec());
         assertEquals(new LiifSpec(SHARED, base.hidden(), 3, false, true, true), config("ablation-e").model().toSpec());
-        assertEquals(new LiifSpec(SHARED, new int[]{256, 256}, 3, true, true, true), config("ablation-d").model().toSpec());
+        assertEquals(new LiifSpec(SHARED, new int[]{64, 64}, 3, true, true, true), config("ablation-d").model().toSpec());
         for (int k = 2; k <= 4; k++) {
             TrainConfig only = config("ablation-x" + k);
             assertEquals(base, only.model().toSpec());
@@ -61,12 +62,20 @@ class TableConfigsTest {
             for (TableRow row : table.rows()) {
                 TrainConfig c = TrainConfig.read(ROOT.resolve(row.config()));
                 assertEquals(liif.data().folders(), c.data().folders(), row.key());
+                assertEquals(new TrainConfig.Init("training/configs/tables/liif-small.safetensors", "encoder.", true),
+                        c.init(), row.key());
                 assertEquals(liif.data().batchSize(), c.data().batchSize(), row.key());
                 assertEquals(liif.iterations(), c.iterations(), row.key());
                 assertSameSchedule(liif, c);
                 assertEquals(liif.seed(), c.seed(), row.key());
             }
         }
+    }
+
+    @Test
+    void theSharedFrozenEncoderFileHoldsTheSharedEncoder() throws IOException {
+        Path file = ROOT.resolve(config("ablation-liif").init().model());
+        assertEquals(SHARED, ModelFiles.load(file).spec().encoder());
     }
 
     @Test
