@@ -37,8 +37,9 @@ class WinogradConv3x3Test {
                 Arguments.of(1, 1, 64, 64, 48, 2),        // one partial tile
                 Arguments.of(5, 7, 64, 64, 48, 2),        // one block of partial tiles, helpers idle
                 Arguments.of(37, 53, 64, 64, 48, 2),      // partial edge tiles, many blocks, two threads
-                Arguments.of(37, 53, 64, 64, 6, 1),       // smallest blocks, one thread
-                Arguments.of(37, 53, 64, 64, 1000, 1),    // a single block of all 140 tiles
+                Arguments.of(37, 53, 64, 64, 5, 1),       // small blocks (3 per row of 14 tiles), one thread
+                Arguments.of(37, 53, 64, 64, 1000, 1),    // whole rows of 14 tiles as blocks (12 + 3 kernel rows)
+                Arguments.of(4, 150, 64, 64, 1000, 2),    // one row of tiles: a single block
                 Arguments.of(64, 48, 64, 64, 48, 2),      // whole tiles only
                 Arguments.of(13, 9, 128, 64, 48, 2),      // more inputs than one chunk (RDN's wider convs)
                 Arguments.of(11, 10, 32, 48, 12, 2),      // outputs narrower than a 4-vector chunk
@@ -57,6 +58,29 @@ class WinogradConv3x3Test {
         wino.applyInto(x, actual);
         double err = relativeError(actual, expected);
         assertTrue(err < LAYER_TOLERANCE, () -> String.format("%dx%d %d->%d: error %.2e", h, w, in, out, err));
+    }
+
+    @ParameterizedTest
+    @MethodSource("fusedShapes")
+    void reluAndAccumulateInOnePassMatchSeparateOperations(int in, int out, boolean viaWinograd) throws Exception {
+        Weights weights = convWeights("c", in, out, 21);
+        WinogradConv3x3 wino = new WinogradConv3x3(weights, "c", in, out, 12, 2);
+        assertEquals(viaWinograd, wino.isWinograd());
+        INDArray x = randomInput(1, 19, 23, in, 22);
+        INDArray conv = new Conv2d(weights, "c", in, out, 3).apply(x);
+        INDArray relu = Nd4j.createUninitialized(DataType.FLOAT, 1, 19, 23, out);
+        wino.applyReluInto(x, relu);
+        double reluErr = relativeError(relu, Transforms.relu(conv, true));
+        assertTrue(reluErr < LAYER_TOLERANCE, "relu error " + reluErr);
+        INDArray acc = randomInput(1, 19, 23, out, 23);
+        INDArray expected = acc.add(conv.mul(0.25));
+        wino.applyAddInto(x, acc, 0.25f);
+        double addErr = relativeError(acc, expected);
+        assertTrue(addErr < LAYER_TOLERANCE, "accumulate error " + addErr);
+    }
+
+    static Stream<Arguments> fusedShapes() {
+        return Stream.of(Arguments.of(64, 64, true), Arguments.of(3, 64, false));
     }
 
     @Test
@@ -128,9 +152,13 @@ class WinogradConv3x3Test {
         INDArray hx = head.apply(x);
         INDArray expected = stack(hx, blocks, (i, in, out) -> direct[i].applyInto(in, out));
         INDArray actual = stack(hx, blocks, (i, in, out) -> wino[i].applyInto(in, out));
+        INDArray fused = fusedStack(hx, blocks, wino);
         double err = relativeError(actual, expected);
-        System.out.printf("EDSR-baseline stack (%d blocks), Winograd against oneDNN: %.2e%n", blocks, err);
+        double fusedErr = relativeError(fused, expected);
+        System.out.printf("EDSR-baseline stack (%d blocks), Winograd against oneDNN: %.2e (fused ReLU and sums:"
+                + " %.2e)%n", blocks, err, fusedErr);
         assertTrue(err < STACK_TOLERANCE, "stack error " + err);
+        assertTrue(fusedErr < STACK_TOLERANCE, "fused stack error " + fusedErr);
     }
 
     @FunctionalInterface
@@ -143,14 +171,37 @@ class WinogradConv3x3Test {
         INDArray res = h.dup();
         INDArray mid = Nd4j.createUninitialized(h.dataType(), h.shape());
         INDArray branch = Nd4j.createUninitialized(h.dataType(), h.shape());
-        for (int b = 0; b < blocks; b++) {
-            conv.apply(2 * b, res, mid);
-            Transforms.relu(mid, false);
-            conv.apply(2 * b + 1, mid, branch);
-            res.addi(branch);
+        try {
+            for (int b = 0; b < blocks; b++) {
+                conv.apply(2 * b, res, mid);
+                Transforms.relu(mid, false);
+                conv.apply(2 * b + 1, mid, branch);
+                res.addi(branch);
+            }
+            conv.apply(2 * blocks, res, branch);
+            return branch.addi(h);
+        } finally {
+            res.close();
+            mid.close();
         }
-        conv.apply(2 * blocks, res, branch);
-        return branch.addi(h);
+    }
+
+    /** {@link #stack} with each block's ReLU, residual sum and the global skip inside the convolutions. */
+    static INDArray fusedStack(INDArray h, int blocks, WinogradConv3x3[] conv) {
+        INDArray res = h.dup();
+        INDArray mid = Nd4j.createUninitialized(h.dataType(), h.shape());
+        INDArray out = h.dup();
+        try {
+            for (int b = 0; b < blocks; b++) {
+                conv[2 * b].applyReluInto(res, mid);
+                conv[2 * b + 1].applyAddInto(mid, res, 1f);
+            }
+            conv[2 * blocks].applyAddInto(res, out, 1f);
+            return out;
+        } finally {
+            res.close();
+            mid.close();
+        }
     }
 
     /** Weights {@code <name>.weight} (out, in, 3, 3) and {@code <name>.bias}, uniform in ±1/sqrt(in·9). */
