@@ -49,8 +49,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * 1 MiB) for the next call.
  *
  * <p>Needs {@code in} and {@code out} to be multiples of the vector length (16 lanes with AVX-512, 8 with AVX2) and
- * float arrays in C order; otherwise (the 3-channel head convolution, say) it delegates to {@link Conv2d}, as it
- * does for arrays of 2 GiB or more.
+ * float arrays; otherwise (the 3-channel head convolution, say) it delegates to {@link Conv2d}, as it does for
+ * arrays of 2 GiB or more and on ND4J backends other than the CPU's (it reads and writes the arrays' host memory).
+ * Arrays not in C order are copied.
  */
 public final class WinogradConv3x3 {
 
@@ -169,8 +170,9 @@ public final class WinogradConv3x3 {
         long h = x.size(1);
         long w = x.size(2);
         long limit = Integer.MAX_VALUE / Float.BYTES - 1024;           // floats an NIO buffer can index
-        if (u == null || x.dataType() != DataType.FLOAT || y.dataType() != DataType.FLOAT
-                || x.data().length() >= limit || y.data().length() >= limit || n * h * w * Math.max(in, out) >= limit) {
+        if (u == null || !Nd4j.getEnvironment().isCPU() || x.dataType() != DataType.FLOAT
+                || y.dataType() != DataType.FLOAT || x.data().length() >= limit || y.data().length() >= limit
+                || n * h * w * Math.max(in, out) >= limit) {
             applyByConv2d(x, y, epilogue, scale);
             return;
         }
