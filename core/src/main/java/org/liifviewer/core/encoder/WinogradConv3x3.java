@@ -219,7 +219,7 @@ public final class WinogradConv3x3 {
         return a.ordering() == 'c' && Arrays.equals(a.stride(), Nd4j.getStrides(a.shape(), 'c'));
     }
 
-    /** One (H, W, in) image from float {@code xOff} of {@code xb} into (H, W, out) from float {@code yOff} of {@code yb}. */
+    /** One (H, W, in) image from float {@code xOff} of {@code xb} to (H, W, out) from {@code yOff} of {@code yb}. */
     private void run(FloatBuffer xb, int xOff, FloatBuffer yb, int yOff, int h, int w, Epilogue epilogue,
                      float scale) {
         int tilesX = (w + 3) / 4;
@@ -377,7 +377,7 @@ public final class WinogradConv3x3 {
         }
     }
 
-    /** Adds {@code scale} times a (4, width, out) strip to the image rows from {@code y0} and columns from {@code x0}. */
+    /** Adds {@code scale} times a (4, width, out) strip to the image rows from {@code y0}, columns from {@code x0}. */
     private void addStrip(float[] outStrip, int width, float scale, FloatBuffer yb, int yOff, int h, int w, int y0,
                           int x0, float[] acc) {
         int len = Math.min(width, w - x0) * out;
@@ -445,8 +445,8 @@ public final class WinogradConv3x3 {
     }
 
     /**
-     * {@code m[mOff + t * mStride + (0..4L)] = sum_k a[aOff + t * aStride + k] * w[wOff + k * 4L + (0..4L)]} for
-     * tiles t in {@code [0, tiles)}, six at a time (24 accumulators).
+     * {@code m[mOff + t * mStride + (0..4L)] = sum_k a[aOff + t * aStride + k] * w[wOff + k * 4L + (0..4L)]}, k in
+     * {@code [0, depth)}, for tiles t in {@code [0, tiles)} (a multiple of 6), six at a time (24 accumulators).
      */
     private static void kernel6x4(float[] a, int aOff, int aStride, int depth, float[] w, int wOff, float[] m, int mOff,
                                   int mStride, int tiles) {
@@ -541,7 +541,7 @@ public final class WinogradConv3x3 {
         }
     }
 
-    /** As {@link #kernel6x4}, three tiles at a time (12 accumulators: AVX2 has 16 registers). */
+    /** As {@link #kernel6x4}, three tiles at a time (12 accumulators: AVX2 has 16 registers); tiles a multiple of 3. */
     private static void kernel3x4(float[] a, int aOff, int aStride, int depth, float[] w, int wOff, float[] m, int mOff,
                                   int mStride, int tiles) {
         for (int t = 0; t < tiles; t += 3) {
@@ -596,9 +596,9 @@ public final class WinogradConv3x3 {
         }
     }
 
-    /** As {@link #kernel6x4} for a last chunk narrower than four vectors ({@code width} outputs), three tiles at a time. */
-    private static void kernelNarrow(float[] a, int aOff, int aStride, int depth, float[] w, int wOff, int width, float[] m,
-                                     int mOff, int mStride, int tiles) {
+    /** As {@link #kernel6x4} for a last chunk narrower than four vectors ({@code width} outputs), 3 tiles at a time. */
+    private static void kernelNarrow(float[] a, int aOff, int aStride, int depth, float[] w, int wOff, int width,
+                                     float[] m, int mOff, int mStride, int tiles) {
         for (int t = 0; t < tiles; t += 3) {
             int r = aOff + t * aStride;
             for (int j = 0; j < width; j += L) {

@@ -22,7 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <pre>
  *   ./mvnw -B -q -o test-compile -pl core
  *   ./mvnw -B -q -o dependency:build-classpath -pl core -Dmdep.outputFile=/tmp/cp.txt
- *   nice -n 5 java --add-modules jdk.incubator.vector -cp core/target/test-classes:core/target/classes:$(cat /tmp/cp.txt) \
+ *   nice -n 5 java --add-modules jdk.incubator.vector \
+ *       -cp core/target/test-classes:core/target/classes:$(cat /tmp/cp.txt) \
  *       org.liifviewer.core.encoder.WinogradConv3x3Benchmark
  * </pre>
  */
@@ -43,7 +44,8 @@ public final class WinogradConv3x3Benchmark {
                 EncoderThreads.PARALLELISM, THREADS, System.getenv("OMP_NUM_THREADS"), gemmGflops());
         Weights one = WinogradConv3x3Test.convWeights("c", 64, 64, 1);
         Conv2d direct = new Conv2d(one, "c", 64, 64, 3);
-        WinogradConv3x3 wino = new WinogradConv3x3(one, "c", 64, 64, WinogradConv3x3.defaultBlockTiles(64, 64), THREADS);
+        WinogradConv3x3 wino = new WinogradConv3x3(one, "c", 64, 64, WinogradConv3x3.defaultBlockTiles(64, 64),
+                THREADS);
         warmUp(direct, wino);
         for (int[] size : new int[][] {{256, 256}, {420, 292}}) {
             int h = size[0];
