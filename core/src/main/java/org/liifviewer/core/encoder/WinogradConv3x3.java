@@ -101,6 +101,20 @@ public final class WinogradConv3x3 {
         this(w, name, in, out, defaultBlockTiles(in, out), EncoderThreads.PARALLELISM);
     }
 
+    /**
+     * From an (out, in, 3, 3) kernel and {@code out} biases, both in C order: a convolution that is not a model
+     * file's named layer (a decoder's first-layer projection, say).
+     */
+    public static WinogradConv3x3 of(float[] kernel, float[] bias, int in, int out) {
+        Weights w = new Weights(java.util.Map.of("conv.weight", new Tensor(new long[] {out, in, 3, 3}, kernel),
+                "conv.bias", new Tensor(new long[] {out}, bias)));
+        try {
+            return new WinogradConv3x3(w, "conv", in, out);
+        } catch (ModelFormatException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     /** With a chosen largest block (in tiles) and number of threads, for tests. */
     WinogradConv3x3(Weights w, String name, int in, int out, int blockTiles, int parallelism)
             throws ModelFormatException {

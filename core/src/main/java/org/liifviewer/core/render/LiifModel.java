@@ -32,6 +32,9 @@ public final class LiifModel {
     public static final int DEFAULT_TILE = 32;
     /** Renders of {@link #warmUp}. */
     private static final int WARM_UP_RENDERS = 24;
+    /** Encodes of {@link #warmUp}, and the side of their blank input. */
+    private static final int WARM_UP_ENCODES = 3;
+    private static final int WARM_UP_INPUT = 48;
     /** Default memory budget of the tile cache: {@code -Dliif.tileCacheMB}, else 1 GiB. */
     public static final long DEFAULT_CACHE_BYTES = Long.getLong("liif.tileCacheMB", 1024) << 20;
 
@@ -89,11 +92,16 @@ public final class LiifModel {
     }
 
     /**
-     * Decodes a small synthetic feature map at x4 a few times, so that the JIT has compiled the decoder's kernels
-     * before the first real render: until then the Vector API's operations run many times slower (a fresh viewer's
-     * first viewport otherwise pays for it). Takes about a second; call it where a model is loaded in the background.
+     * Encodes a small blank image and decodes a small synthetic feature map at x4 a few times, so that the JIT has
+     * compiled the encoder's and the decoder's Java kernels before the first real render: until then the Vector
+     * API's operations run many times slower (a fresh viewer's first viewport otherwise paid for it: its encoding
+     * took four times as long). Takes about a second; call it where a model is loaded in the background.
      */
     public void warmUp() {
+        for (int i = 0; i < WARM_UP_ENCODES; i++) {
+            encoder.encode(new FloatImage(3, WARM_UP_INPUT, WARM_UP_INPUT,
+                    new float[3 * WARM_UP_INPUT * WARM_UP_INPUT]));
+        }
         int side = 16;
         int channels = spec.encoder().outChannels();
         FeatureMap features = new FeatureMap(channels, side, side, new float[channels * side * side]);
