@@ -62,10 +62,9 @@ final class RenderMlp {
         this.outBias = java.util.Arrays.copyOf(render.bias(depth).toFloatVector(), LANES.length());
     }
 
-    /** A hidden width rounded up to whole vectors, and to a multiple of 8 (the shared-code kernel's unit groups). */
+    /** A hidden width rounded up to whole vectors (at least 4 lanes each: the sums run in four parts). */
     static int padded(int width) {
-        int unit = Math.max(8, LANES.length());
-        return (width + unit - 1) / unit * unit;
+        return (width + LANES.length() - 1) / LANES.length() * LANES.length();
     }
 
     private float[] pad(float[] v) {
@@ -117,17 +116,12 @@ final class RenderMlp {
             float[] w = weights[l];
             float[] b = biases[l];
             m = row + width * (1 + 2 * l);
-            for (int j = 0; j < width; j += 8) {
-                // eight output units at once: eight independent multiply-add chains over the layer's inputs, enough
-                // to keep both FMA units busy through the chains' latency (the width is a multiple of 8)
+            for (int j = 0; j < width; j += 4) {
+                // four output units at once: independent multiply-add chains over the layer's inputs
                 FloatVector s0 = FloatVector.broadcast(LANES, b[j]);
                 FloatVector s1 = FloatVector.broadcast(LANES, b[j + 1]);
                 FloatVector s2 = FloatVector.broadcast(LANES, b[j + 2]);
                 FloatVector s3 = FloatVector.broadcast(LANES, b[j + 3]);
-                FloatVector s4 = FloatVector.broadcast(LANES, b[j + 4]);
-                FloatVector s5 = FloatVector.broadcast(LANES, b[j + 5]);
-                FloatVector s6 = FloatVector.broadcast(LANES, b[j + 6]);
-                FloatVector s7 = FloatVector.broadcast(LANES, b[j + 7]);
                 for (int i = 0; i < width; i++) {
                     FloatVector xi = FloatVector.fromArray(LANES, x, i * lanes);
                     int k = i * width + j;
@@ -135,19 +129,11 @@ final class RenderMlp {
                     s1 = xi.fma(FloatVector.broadcast(LANES, w[k + 1]), s1);
                     s2 = xi.fma(FloatVector.broadcast(LANES, w[k + 2]), s2);
                     s3 = xi.fma(FloatVector.broadcast(LANES, w[k + 3]), s3);
-                    s4 = xi.fma(FloatVector.broadcast(LANES, w[k + 4]), s4);
-                    s5 = xi.fma(FloatVector.broadcast(LANES, w[k + 5]), s5);
-                    s6 = xi.fma(FloatVector.broadcast(LANES, w[k + 6]), s6);
-                    s7 = xi.fma(FloatVector.broadcast(LANES, w[k + 7]), s7);
                 }
-                modulate(s0, table, m, j, y, lanes);
-                modulate(s1, table, m, j + 1, y, lanes);
-                modulate(s2, table, m, j + 2, y, lanes);
-                modulate(s3, table, m, j + 3, y, lanes);
-                modulate(s4, table, m, j + 4, y, lanes);
-                modulate(s5, table, m, j + 5, y, lanes);
-                modulate(s6, table, m, j + 6, y, lanes);
-                modulate(s7, table, m, j + 7, y, lanes);
+                s0.fma(table[m + j], table[m + width + j]).max(0f).intoArray(y, j * lanes);
+                s1.fma(table[m + j + 1], table[m + width + j + 1]).max(0f).intoArray(y, (j + 1) * lanes);
+                s2.fma(table[m + j + 2], table[m + width + j + 2]).max(0f).intoArray(y, (j + 2) * lanes);
+                s3.fma(table[m + j + 3], table[m + width + j + 3]).max(0f).intoArray(y, (j + 3) * lanes);
             }
             float[] t = x;
             x = y;
@@ -160,11 +146,6 @@ final class RenderMlp {
             }
             s.intoArray(out, o * lanes);
         }
-    }
-
-    /** Unit {@code j}'s pre-activations (one row per lane) times its factor, plus its shift, ReLU'd, into {@code y}. */
-    private void modulate(FloatVector pre, float[] table, int m, int j, float[] y, int lanes) {
-        pre.fma(table[m + j], table[m + width + j]).max(0f).intoArray(y, j * lanes);
     }
 
     /**
