@@ -109,7 +109,7 @@ public final class DecodeBenchmark {
     }
 
     /** fp32 GEMM throughput into a preallocated output, best of several runs. */
-    static double gemmGflops() {
+    public static double gemmGflops() {
         INDArray a = Nd4j.rand(DataType.FLOAT, 65536, 256);
         INDArray b = Nd4j.rand(DataType.FLOAT, 256, 256);
         INDArray c = Nd4j.createUninitialized(DataType.FLOAT, 65536, 256);

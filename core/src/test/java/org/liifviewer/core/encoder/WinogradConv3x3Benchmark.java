@@ -41,7 +41,7 @@ public final class WinogradConv3x3Benchmark {
         NativeThreads.configure();
         System.out.printf("vector lanes %d, cores %d, Winograd threads %d, OMP_NUM_THREADS %s,"
                 + " GEMM [65536x256]x[256x256] %.0f GFLOP/s%n", WinogradConv3x3.LANES.length(),
-                EncoderThreads.PARALLELISM, THREADS, System.getenv("OMP_NUM_THREADS"), gemmGflops());
+                EncoderThreads.PARALLELISM, THREADS, System.getenv("OMP_NUM_THREADS"), DecodeBenchmark.gemmGflops());
         Weights one = WinogradConv3x3Test.convWeights("c", 64, 64, 1);
         Conv2d direct = new Conv2d(one, "c", 64, 64, 3);
         WinogradConv3x3 wino = new WinogradConv3x3(one, "c", 64, 64, WinogradConv3x3.defaultBlockTiles(64, 64),
@@ -153,18 +153,5 @@ public final class WinogradConv3x3Benchmark {
         long t0 = System.nanoTime();
         r.run();
         return (System.nanoTime() - t0) / 1e9;
-    }
-
-    private static double gemmGflops() {
-        INDArray a = Nd4j.rand(DataType.FLOAT, 65536, 256);
-        INDArray b = Nd4j.rand(DataType.FLOAT, 256, 256);
-        INDArray c = Nd4j.createUninitialized(DataType.FLOAT, 65536, 256);
-        double best = Double.MAX_VALUE;
-        for (int i = 0; i < 8; i++) {
-            long t0 = System.nanoTime();
-            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
-            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
-        }
-        return 2.0 * 65536 * 256 * 256 / best / 1e9;
     }
 }

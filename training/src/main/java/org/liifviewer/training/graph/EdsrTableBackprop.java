@@ -112,7 +112,8 @@ final class EdsrTableBackprop implements SplitGraph.TableBackprop {
         return gradients;
     }
 
-    private static Map<String, INDArray> zerosOfEncoder(Map<String, INDArray> parameters) {
+    /** Zero gradients for every encoder parameter of {@code parameters} (a frozen encoder's). */
+    static Map<String, INDArray> zerosOfEncoder(Map<String, INDArray> parameters) {
         Map<String, INDArray> zeros = new LinkedHashMap<>();
         parameters.forEach((name, p) -> {
             if (name.startsWith("encoder.")) {

@@ -13,7 +13,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -54,18 +53,8 @@ public final class LiifGraph implements LaidOutGraph {
                 spec.modulated() ? new ModulatedDecoderStage(spec)::build : this::buildDecoder,
                 ownBackprop ? new EdsrTableBackprop((EncoderSpec.Edsr) spec.encoder(), parameters, frozenEncoder)
                         : null, loss);
-        this.frozenEncoderGradients = frozenEncoder && !ownBackprop ? encoderZeros(parameters) : Map.of();
-    }
-
-    /** Zero gradients for every encoder parameter (a frozen encoder's, where the table graph is differentiated). */
-    private static Map<String, INDArray> encoderZeros(Map<String, INDArray> parameters) {
-        Map<String, INDArray> zeros = new LinkedHashMap<>();
-        parameters.forEach((name, p) -> {
-            if (name.startsWith("encoder.")) {
-                zeros.put(name, p.ulike().assign(0));
-            }
-        });
-        return zeros;
+        this.frozenEncoderGradients = frozenEncoder && !ownBackprop
+                ? EdsrTableBackprop.zerosOfEncoder(parameters) : Map.of();
     }
 
     /** A graph holding {@code weights} (official names and layouts) as {@code dtype} parameters. */
